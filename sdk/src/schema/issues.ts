@@ -1,0 +1,267 @@
+import type { z } from "zod";
+import { describeRule, type RuleParams } from "./messages.js";
+
+/** One broken rule of a request or response, in the toolkit's error vocabulary. */
+export interface ValidationIssue {
+  /** Path of the offending field, such as `["interfaces", 0, "subnetId"]`. */
+  path: (string | number)[];
+  /** Snake_case rule code, such as `too_big`, `invalid_format` or `interface_kinds_mixed`. */
+  code: string;
+  /** Sentence naming the field path, the rule and the offending value. */
+  message: string;
+  /** Offending value; undefined when the field is missing. */
+  value: unknown;
+  /** True when the rule reads more than one field. */
+  crossField: boolean;
+  /** Every field path a cross-field rule reads. */
+  fields?: (string | number)[][];
+}
+
+/** Outcome of a validator: the parsed value, or every issue found. */
+export type ValidationResult<T> =
+  | { success: true; data: T }
+  | { success: false; issues: ValidationIssue[] };
+
+/** Wire form of validation issues: reasons nested by field path, as in `ErrorResponse.data`. */
+export interface ErrorData {
+  [key: string]: string | ErrorData;
+}
+
+/** Key under which a reason for a whole object or list is stored when its children have reasons too. */
+export const wholeValueKey = "__all__";
+
+/** Formats a path as JavaScript accessors: `interfaces[0].subnetId`, `labels["a b"]`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  // A reason for a whole list is stored under `__all__`, but the message names the list itself.
+  if (path[path.length - 1] === wholeValueKey) path = path.slice(0, -1);
+  if (path.length === 0) return "request body";
+  let text = "";
+  for (const segment of path) {
+    if (typeof segment === "number") {
+      text += `[${segment}]`;
+    } else if (/^[A-Za-z_$][\w$]*$/.test(segment)) {
+      text += text === "" ? segment : `.${segment}`;
+    } else {
+      text += `[${JSON.stringify(segment)}]`;
+    }
+  }
+  return text;
+}
+
+/** Renders a value for a message, shortened to about 60 characters. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "missing";
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Builds the message of an issue from its path, code, rule parameters and value. */
+export function buildMessage(
+  path: readonly (string | number)[],
+  code: string,
+  params: RuleParams,
+  value: unknown,
+): string {
+  const rule = describeRule(code, params);
+  const got = value === undefined ? "" : ` (got ${describeValue(value)})`;
+  return `${formatPath(path)} ${rule}${got}`;
+}
+
+/** Reads the value at `path` inside `root`, or undefined when the path does not exist. */
+export function valueAtPath(root: unknown, path: readonly (string | number)[]): unknown {
+  if (path[path.length - 1] === wholeValueKey) path = path.slice(0, -1);
+  let current: unknown = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number" && !Number.isInteger(value)) return "number";
+  if (typeof value === "number") return "integer";
+  return typeof value;
+}
+
+/**
+ * Converts zod issues to `ValidationIssue`s. Custom issues raised by this module carry their
+ * code and rule parameters in `params`; zod's own codes are mapped to the same vocabulary.
+ */
+export function fromZodIssues(
+  zodIssues: readonly z.core.$ZodIssue[],
+  input: unknown,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const zodIssue of zodIssues) {
+    issues.push(...convertZodIssue(zodIssue, input, []));
+  }
+  return dedupeIssues(issues);
+}
+
+function convertZodIssue(
+  zodIssue: z.core.$ZodIssue,
+  input: unknown,
+  prefix: (string | number)[],
+): ValidationIssue[] {
+  const path = [...prefix, ...zodIssue.path.map(toPathSegment)];
+  const value = valueAtPath(input, path);
+
+  switch (zodIssue.code) {
+    case "custom": {
+      const params = (zodIssue.params ?? {}) as RuleParams & {
+        code?: string;
+        crossField?: boolean;
+        fields?: (string | number)[][];
+      };
+      const code = params.code ?? "custom";
+      const issue: ValidationIssue = {
+        path,
+        code,
+        message: buildMessage(path, code, params, value),
+        value,
+        crossField: params.crossField ?? false,
+      };
+      if (params.fields) issue.fields = params.fields;
+      return [issue];
+    }
+    case "unrecognized_keys":
+      return zodIssue.keys.map((key) => {
+        const keyPath = [...path, key];
+        const keyValue = valueAtPath(input, keyPath);
+        return fieldIssue(keyPath, "unrecognized_keys", {}, keyValue);
+      });
+    case "invalid_type": {
+      const parentValue = valueAtPath(input, path.slice(0, -1));
+      const missing =
+        value === undefined &&
+        (path.length === 0 ||
+          parentValue === null ||
+          typeof parentValue !== "object" ||
+          !Object.prototype.hasOwnProperty.call(parentValue, path[path.length - 1]!));
+      if (missing) return [fieldIssue(path, "required", {}, undefined)];
+      return [
+        fieldIssue(path, "invalid_type", { expected: zodIssue.expected, actual: typeName(value) }, value),
+      ];
+    }
+    case "too_small":
+      return [
+        fieldIssue(
+          path,
+          "too_small",
+          { origin: zodIssue.origin, minimum: Number(zodIssue.minimum) },
+          value,
+        ),
+      ];
+    case "too_big":
+      return [
+        fieldIssue(
+          path,
+          "too_big",
+          { origin: zodIssue.origin, maximum: Number(zodIssue.maximum) },
+          value,
+        ),
+      ];
+    case "invalid_format": {
+      const pattern = "pattern" in zodIssue ? String(zodIssue.pattern) : undefined;
+      return [fieldIssue(path, "invalid_format", { format: zodIssue.format, pattern }, value)];
+    }
+    case "invalid_value":
+      return [fieldIssue(path, "invalid_value", { values: zodIssue.values }, value)];
+    case "invalid_union": {
+      // A nullable union fails on every branch; report the non-null branch, which names the rule.
+      const branches = zodIssue.errors.filter((branch) => branch.length > 0);
+      const informative = branches.find(
+        (branch) => !branch.every((inner) => inner.code === "invalid_type"),
+      );
+      const chosen = informative ?? branches[0];
+      if (chosen) return chosen.flatMap((inner) => convertZodIssue(inner, input, path));
+      return [fieldIssue(path, "invalid_type", { expected: "valid value" }, value)];
+    }
+    case "invalid_key":
+    case "invalid_element":
+      return zodIssue.issues.flatMap((inner) => convertZodIssue(inner, input, path));
+    default:
+      return [fieldIssue(path, zodIssue.code, {}, value)];
+  }
+}
+
+function fieldIssue(
+  path: (string | number)[],
+  code: string,
+  params: RuleParams,
+  value: unknown,
+): ValidationIssue {
+  return { path, code, message: buildMessage(path, code, params, value), value, crossField: false };
+}
+
+function toPathSegment(segment: PropertyKey): string | number {
+  return typeof segment === "symbol" ? String(segment) : segment;
+}
+
+function dedupeIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${JSON.stringify(issue.path)}|${issue.code}|${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Builds the wire `data` map of a validation error: each issue's message nested under its path,
+ * with array indexes as string keys (`{"interfaces": {"0": {"subnetId": "..."}}}`). A reason for a
+ * value whose children also have reasons moves to the `__all__` key of that value, and several
+ * reasons for one key are joined with "; ".
+ */
+export function issuesToErrorData(issues: readonly ValidationIssue[]): ErrorData {
+  const root: ErrorData = {};
+  for (const issue of issues) {
+    const keys = issue.path.length === 0 ? [wholeValueKey] : issue.path.map(String);
+    let node = root;
+    for (const key of keys.slice(0, -1)) {
+      const existing = node[key];
+      if (existing === undefined) {
+        const child: ErrorData = {};
+        node[key] = child;
+        node = child;
+      } else if (typeof existing === "string") {
+        const child: ErrorData = { [wholeValueKey]: existing };
+        node[key] = child;
+        node = child;
+      } else {
+        node = existing;
+      }
+    }
+    addReason(node, keys[keys.length - 1]!, issue.message);
+  }
+  return root;
+}
+
+function addReason(node: ErrorData, key: string, message: string): void {
+  const existing = node[key];
+  if (existing === undefined) {
+    node[key] = message;
+  } else if (typeof existing === "string") {
+    node[key] = `${existing}; ${message}`;
+  } else {
+    addReason(existing, wholeValueKey, message);
+  }
+}
+
+/** Formats issues as one message: a summary line, then one indented line per issue. */
+export function formatIssues(issues: readonly ValidationIssue[]): string {
+  if (issues.length === 0) return "No validation issues.";
+  const heading =
+    issues.length === 1 ? "1 validation issue:" : `${issues.length} validation issues:`;
+  return [heading, ...issues.map((issue) => `  - ${issue.message} [${issue.code}]`)].join("\n");
+}
