@@ -1,6 +1,6 @@
 // Generates sdk/src/generated/openapi.ts from the repository's openapi.yaml with openapi-typescript.
 // Usage: npm run generate (from the repository root or from sdk/).
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import * as prettier from "prettier";
@@ -17,22 +17,16 @@ const banner = [
   "",
 ].join("\n");
 
-/** Renders the TypeScript module for the spec at `sourcePath`, formatted with the repository's Prettier config. */
+/** Renders the types module for the spec at `sourcePath`, formatted with the Prettier config. */
 export async function renderOpenApiTypes(sourcePath: string = specPath): Promise<string> {
   // Request fields with a default stay optional in the types, because clients may omit them.
-  const ast = await openapiTS(pathToFileURL(sourcePath), { silent: true, defaultNonNullable: false });
+  const ast = await openapiTS(pathToFileURL(sourcePath), {
+    silent: true,
+    defaultNonNullable: false,
+  });
   const source = banner + astToString(ast);
   const config = (await prettier.resolveConfig(generatedPath)) ?? {};
   return prettier.format(source, { ...config, parser: "typescript" });
-}
-
-/** Returns true when the committed module differs from a fresh rendering. */
-export async function isGeneratedFileStale(): Promise<boolean> {
-  const [committed, fresh] = await Promise.all([
-    readFile(generatedPath, "utf8").catch(() => ""),
-    renderOpenApiTypes(),
-  ]);
-  return committed !== fresh;
 }
 
 async function main(): Promise<void> {

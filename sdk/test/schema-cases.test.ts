@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
 import {
+  type ValidationIssue,
+  type ValidationResult,
+  formatIssues,
   issuesToErrorData,
   validateBatchInstanceCreateRequest,
   validateInstanceDeleteRequest,
   validateInstanceUpdateRequest,
-  type ValidationIssue,
 } from "../src/schema/index";
+
+function validData<T>(result: ValidationResult<T>): T {
+  if (!result.success) expect.fail(formatIssues(result.issues));
+  return result.data;
+}
+
+function failedIssues<T>(result: ValidationResult<T>): ValidationIssue[] {
+  if (result.success) expect.fail("expected validation issues, but the value was valid");
+  return result.issues;
+}
 
 const ids = {
   tenant: "7f3e2a10-4c5b-4d8e-9a21-5b6c7d8e9f01",
@@ -21,7 +33,7 @@ const ids = {
   dpuService: "5e6f7081-92a3-44b5-86d7-e8f90a1b2c34",
 };
 
-/** The base request of the behaviour cases: two instances on a subnet, booting an iPXE script. */
+/** Builds the base request: two instances on one subnet, booting an iPXE script. */
 function baseRequest(): Record<string, unknown> {
   return {
     namePrefix: "web",
@@ -146,16 +158,13 @@ describe("batch request cases", () => {
 
   it("first interface becomes physical by default", () => {
     const result = validateBatchInstanceCreateRequest(baseRequest());
-    expect(result.success && result.data.interfaces[0]?.isPhysical).toBe(true);
+    expect(validData(result).interfaces[0]?.isPhysical).toBe(true);
   });
 
   it("only the first of two interfaces becomes physical", () => {
     const body = prefixRequest([{ vpcPrefixId: ids.prefix1 }, { vpcPrefixId: ids.prefix1 }]);
     const result = validateBatchInstanceCreateRequest(body);
-    expect(result.success && result.data.interfaces.map((item) => item.isPhysical)).toEqual([
-      true,
-      false,
-    ]);
+    expect(validData(result).interfaces.map((item) => item.isPhysical)).toEqual([true, false]);
   });
 
   it("device interfaces keep isPhysical as given", () => {
@@ -163,18 +172,24 @@ describe("batch request cases", () => {
       { vpcPrefixId: ids.prefix1, device: "BF2", deviceInstance: 0, virtualFunctionId: 1 },
     ]);
     const result = validateBatchInstanceCreateRequest(body);
-    expect(result.success && result.data.interfaces[0]?.isPhysical).toBe(false);
+    expect(validData(result).interfaces[0]?.isPhysical).toBe(false);
   });
 
   it("defaults autoNetwork and topologyOptimized", () => {
-    const result = validateBatchInstanceCreateRequest({ ...baseRequest(), topologyOptimized: null });
-    expect(result.success && result.data.topologyOptimized).toBe(true);
-    expect(result.success && result.data.autoNetwork).toBe(false);
+    const result = validateBatchInstanceCreateRequest({
+      ...baseRequest(),
+      topologyOptimized: null,
+    });
+    expect(validData(result).topologyOptimized).toBe(true);
+    expect(validData(result).autoNetwork).toBe(false);
   });
 
   it("keeps topologyOptimized false", () => {
-    const result = validateBatchInstanceCreateRequest({ ...baseRequest(), topologyOptimized: false });
-    expect(result.success && result.data.topologyOptimized).toBe(false);
+    const result = validateBatchInstanceCreateRequest({
+      ...baseRequest(),
+      topologyOptimized: false,
+    });
+    expect(validData(result).topologyOptimized).toBe(false);
   });
 
   it("missing tenantId reports tenantId", () => {
@@ -362,7 +377,12 @@ describe("batch cross-field rules", () => {
   });
 
   it("InfiniBand virtualFunctionId is rejected", () => {
-    const port = { partitionId: ids.partition, device: "CX6", isPhysical: true, virtualFunctionId: 1 };
+    const port = {
+      partitionId: ids.partition,
+      device: "CX6",
+      isPhysical: true,
+      virtualFunctionId: 1,
+    };
     const body = { ...baseRequest(), infinibandInterfaces: [port] };
     expect(issueAt(body, ["infinibandInterfaces", 0, "virtualFunctionId"])?.code).toBe(
       "invalid_type",
@@ -371,7 +391,10 @@ describe("batch cross-field rules", () => {
 
   it("DPU deployment repeated is rejected", () => {
     const deployment = { dpuExtensionServiceId: ids.dpuService, version: "v1" };
-    const body = { ...baseRequest(), dpuExtensionServiceDeployments: [deployment, { ...deployment }] };
+    const body = {
+      ...baseRequest(),
+      dpuExtensionServiceDeployments: [deployment, { ...deployment }],
+    };
     expect(issueAt(body, ["dpuExtensionServiceDeployments", 1])?.code).toBe(
       "duplicate_dpu_deployment",
     );
@@ -502,12 +525,12 @@ describe("update request", () => {
 
   it("name of one byte is too short", () => {
     const result = validateInstanceUpdateRequest({ name: "a" });
-    expect(!result.success && result.issues[0]?.code).toBe("too_small");
+    expect(failedIssues(result)[0]?.code).toBe("too_small");
   });
 
   it("name with trailing space is rejected", () => {
     const result = validateInstanceUpdateRequest({ name: "train " });
-    expect(!result.success && result.issues[0]?.path).toEqual(["name"]);
+    expect(failedIssues(result)[0]?.path).toEqual(["name"]);
   });
 
   it("empty operatingSystemId clears the OS", () => {
@@ -516,12 +539,12 @@ describe("update request", () => {
 
   it("malformed operatingSystemId is rejected", () => {
     const result = validateInstanceUpdateRequest({ operatingSystemId: "os-1" });
-    expect(!result.success && result.issues[0]?.code).toBe("invalid_format");
+    expect(failedIssues(result)[0]?.code).toBe("invalid_format");
   });
 
   it("reboot with a change is rejected", () => {
     const result = validateInstanceUpdateRequest({ triggerReboot: true, name: "train-2" });
-    expect(!result.success && result.issues[0]?.code).toBe("reboot_with_changes");
+    expect(failedIssues(result)[0]?.code).toBe("reboot_with_changes");
   });
 
   it("reboot with its options is valid", () => {
@@ -531,24 +554,24 @@ describe("update request", () => {
 
   it("reboot option without reboot is rejected", () => {
     const result = validateInstanceUpdateRequest({ applyUpdatesOnReboot: true });
-    expect(!result.success && result.issues[0]?.code).toBe("reboot_option_without_reboot");
+    expect(failedIssues(result)[0]?.code).toBe("reboot_option_without_reboot");
   });
 
   it("secondaryVpcIds without interfaces is rejected", () => {
     const result = validateInstanceUpdateRequest({ secondaryVpcIds: [ids.vpcFnn2] });
-    expect(!result.success && result.issues[0]?.code).toBe("secondary_vpcs_need_interfaces");
+    expect(failedIssues(result)[0]?.code).toBe("secondary_vpcs_need_interfaces");
   });
 
   it("ipAddress on a subnet interface is rejected", () => {
     const body = { interfaces: [{ subnetId: ids.subnet, ipAddress: "10.0.0.11" }] };
     const result = validateInstanceUpdateRequest(body);
-    expect(!result.success && result.issues[0]?.code).toBe("ip_address_with_subnet");
+    expect(failedIssues(result)[0]?.code).toBe("ip_address_with_subnet");
   });
 
   it("ipAddress with last bit 0 is rejected", () => {
     const body = { interfaces: [{ vpcPrefixId: ids.prefix1, ipAddress: "10.0.0.10" }] };
     const result = validateInstanceUpdateRequest(body);
-    expect(!result.success && result.issues[0]?.code).toBe("ip_address_host_bit");
+    expect(failedIssues(result)[0]?.code).toBe("ip_address_host_bit");
   });
 
   it("ipAddress on a prefix interface is valid", () => {
@@ -564,17 +587,17 @@ describe("update request", () => {
   it("malformed ipAddress is rejected", () => {
     const body = { interfaces: [{ vpcPrefixId: ids.prefix1, ipAddress: "10.0.0.300" }] };
     const result = validateInstanceUpdateRequest(body);
-    expect(!result.success && result.issues[0]?.code).toBe("invalid_format");
+    expect(failedIssues(result)[0]?.code).toBe("invalid_format");
   });
 
   it("empty interface list is too short", () => {
     const result = validateInstanceUpdateRequest({ interfaces: [] });
-    expect(!result.success && result.issues[0]?.code).toBe("too_small");
+    expect(failedIssues(result)[0]?.code).toBe("too_small");
   });
 
   it("unknown key is rejected", () => {
     const result = validateInstanceUpdateRequest({ vpcId: ids.vpcFnn });
-    expect(!result.success && result.issues[0]?.code).toBe("unrecognized_keys");
+    expect(failedIssues(result)[0]?.code).toBe("unrecognized_keys");
   });
 });
 
@@ -591,11 +614,11 @@ describe("delete request", () => {
   it("unknown category is rejected", () => {
     const body = { machineHealthIssue: { category: "Power", summary: "PSU failed" } };
     const result = validateInstanceDeleteRequest(body);
-    expect(!result.success && result.issues[0]?.path).toEqual(["machineHealthIssue", "category"]);
+    expect(failedIssues(result)[0]?.path).toEqual(["machineHealthIssue", "category"]);
   });
 
   it("missing summary is required", () => {
     const result = validateInstanceDeleteRequest({ machineHealthIssue: { category: "Other" } });
-    expect(!result.success && result.issues[0]?.code).toBe("required");
+    expect(failedIssues(result)[0]?.code).toBe("required");
   });
 });

@@ -1,6 +1,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validateBatchInstanceCreateRequest } from "../src/schema/index";
+import {
+  type ValidationIssue,
+  type ValidationResult,
+  formatIssues,
+  validateBatchInstanceCreateRequest,
+} from "../src/schema/index";
+
+function validData<T>(result: ValidationResult<T>): T {
+  if (!result.success) expect.fail(formatIssues(result.issues));
+  return result.data;
+}
+
+function failedIssues<T>(result: ValidationResult<T>): ValidationIssue[] {
+  if (result.success) expect.fail("expected validation issues, but the value was valid");
+  return result.issues;
+}
 
 const uuid = fc.uuid();
 
@@ -28,7 +43,9 @@ function physicalFlags(length: number) {
 
 const subnetNetwork = fc
   .integer({ min: 1, max: 16 })
-  .chain((length) => fc.tuple(fc.array(uuid, { minLength: length, maxLength: length }), physicalFlags(length)))
+  .chain((length) =>
+    fc.tuple(fc.array(uuid, { minLength: length, maxLength: length }), physicalFlags(length)),
+  )
   .map(([subnets, flags]) => ({
     interfaces: subnets.map((subnetId, index) =>
       flags[index] ? { subnetId, isPhysical: true } : { subnetId },
@@ -76,7 +93,10 @@ const bootSource = fc.oneof(
 const nvLinkInterfaces = fc
   .subarray([0, 1, 2, 3])
   .chain((instances) =>
-    fc.tuple(fc.constant(instances), fc.array(uuid, { minLength: instances.length, maxLength: instances.length })),
+    fc.tuple(
+      fc.constant(instances),
+      fc.array(uuid, { minLength: instances.length, maxLength: instances.length }),
+    ),
   )
   .map(([instances, partitions]) =>
     instances.map((deviceInstance, index) => ({
@@ -197,7 +217,7 @@ describe("batch request properties", () => {
     fc.assert(
       fc.property(validRequest, (request) => {
         const result = validateBatchInstanceCreateRequest(request);
-        expect(result.success && typeof result.data.topologyOptimized).toBe("boolean");
+        expect(typeof validData(result).topologyOptimized).toBe("boolean");
       }),
       { numRuns: 100 },
     );
@@ -209,7 +229,9 @@ describe("batch request properties", () => {
         const mutated = structuredClone(request);
         change.apply(mutated);
         const result = validateBatchInstanceCreateRequest(mutated);
-        const paths = result.success ? [] : result.issues.map((issue) => JSON.stringify(issue.path));
+        const paths = result.success
+          ? []
+          : result.issues.map((issue) => JSON.stringify(issue.path));
         expect(paths).toContain(JSON.stringify(change.path));
       }),
       { numRuns: 300 },

@@ -112,7 +112,8 @@ const wrongTypeCandidates: [string, unknown][] = [
 function jsonTypeOf(value: unknown): string[] {
   if (value === null) return ["null"];
   if (Array.isArray(value)) return ["array"];
-  if (typeof value === "number") return Number.isInteger(value) ? ["integer", "number"] : ["number"];
+  if (typeof value === "number")
+    return Number.isInteger(value) ? ["integer", "number"] : ["number"];
   return [typeof value];
 }
 
@@ -161,7 +162,9 @@ function collectCases(schemaIn: JsonSchema, path: Path, base: unknown, cases: Dr
   }
   if (schema.format === "uuid") cases.push(caseAt(at("format uuid"), path, "not-a-uuid"));
   if (schema.format !== undefined && schema.format !== "uuid") {
-    throw new Error(`format ${String(schema.format)} at ${JSON.stringify(path)} has no drift check`);
+    throw new Error(
+      `format ${String(schema.format)} at ${JSON.stringify(path)} has no drift check`,
+    );
   }
   if (Array.isArray(schema.enum)) cases.push(caseAt(at("enum"), path, "NotAnAllowedValue"));
   if (schema.const !== undefined) {
@@ -222,7 +225,9 @@ function collectCases(schemaIn: JsonSchema, path: Path, base: unknown, cases: Dr
         cases.push(prefixCase(at("propertyNames maxLength"), path, { [key]: "v" }));
       }
       if (typeof names.pattern === "string") {
-        cases.push(prefixCase(at("propertyNames pattern"), path, { [patternViolation(names)]: "v" }));
+        cases.push(
+          prefixCase(at("propertyNames pattern"), path, { [patternViolation(names)]: "v" }),
+        );
       }
     }
     if (schema.additionalProperties === false) {

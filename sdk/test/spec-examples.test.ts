@@ -73,8 +73,12 @@ function collectExamples(): ExampleCase[] {
       if (!operation) continue;
       const operationId = String(operation.operationId);
       const body = operation.requestBody as Node | undefined;
-      for (const [mediaType, media] of Object.entries((body?.content ?? {}) as Record<string, Node>)) {
-        for (const [exampleName, example] of Object.entries((media.examples ?? {}) as Record<string, Node>)) {
+      for (const [mediaType, media] of Object.entries(
+        (body?.content ?? {}) as Record<string, Node>,
+      )) {
+        for (const [exampleName, example] of Object.entries(
+          (media.examples ?? {}) as Record<string, Node>,
+        )) {
           cases.push({
             name: `${operationId} request ${mediaType} ${exampleName}`,
             schema: media.schema as Node,
@@ -83,20 +87,29 @@ function collectExamples(): ExampleCase[] {
           });
         }
       }
-      for (const [status, responseRef] of Object.entries(operation.responses as Record<string, Node>)) {
+      for (const [status, responseRef] of Object.entries(
+        operation.responses as Record<string, Node>,
+      )) {
         const response = resolve(responseRef);
         const content = (response.content ?? {}) as Record<string, Node>;
-        expect(Object.keys(content).length, `${operationId} ${status} has a body`).toBeGreaterThan(0);
+        expect(Object.keys(content).length, `${operationId} ${status} has a body`).toBeGreaterThan(
+          0,
+        );
         for (const [mediaType, media] of Object.entries(content)) {
           const examples = Object.entries((media.examples ?? {}) as Record<string, Node>);
-          if (examples.length === 0) throw new Error(`${operationId} ${status} ${mediaType} has no example`);
+          if (examples.length === 0)
+            throw new Error(`${operationId} ${status} ${mediaType} has no example`);
           for (const [exampleName, example] of examples) {
             const isError = !status.startsWith("2");
             cases.push({
               name: `${operationId} ${status} ${mediaType} ${exampleName}`,
               schema: media.schema as Node,
               value: resolve(example).value,
-              zodCheck: isError ? parseErrorResponse : mediaType === "application/json" ? responseParsers[operationId] : undefined,
+              zodCheck: isError
+                ? parseErrorResponse
+                : mediaType === "application/json"
+                  ? responseParsers[operationId]
+                  : undefined,
             });
           }
         }

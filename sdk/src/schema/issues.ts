@@ -19,8 +19,7 @@ export interface ValidationIssue {
 
 /** Outcome of a validator: the parsed value, or every issue found. */
 export type ValidationResult<T> =
-  | { success: true; data: T }
-  | { success: false; issues: ValidationIssue[] };
+  { success: true; data: T } | { success: false; issues: ValidationIssue[] };
 
 /** Wire form of validation issues: reasons nested by field path, as in `ErrorResponse.data`. */
 export interface ErrorData {
@@ -149,7 +148,12 @@ function convertZodIssue(
           !Object.prototype.hasOwnProperty.call(parentValue, path[path.length - 1]!));
       if (missing) return [fieldIssue(path, "required", {}, undefined)];
       return [
-        fieldIssue(path, "invalid_type", { expected: zodIssue.expected, actual: typeName(value) }, value),
+        fieldIssue(
+          path,
+          "invalid_type",
+          { expected: zodIssue.expected, actual: typeName(value) },
+          value,
+        ),
       ];
     }
     case "too_small":
@@ -177,7 +181,8 @@ function convertZodIssue(
     case "invalid_value":
       return [fieldIssue(path, "invalid_value", { values: zodIssue.values }, value)];
     case "invalid_union": {
-      // A nullable union fails on every branch; report the non-null branch, which names the rule.
+      // Every branch of a failed union has issues. Report the first branch that names a rule
+      // beyond a wrong type, because that branch is the one the caller meant.
       const branches = zodIssue.errors.filter((branch) => branch.length > 0);
       const informative = branches.find(
         (branch) => !branch.every((inner) => inner.code === "invalid_type"),

@@ -66,7 +66,9 @@ const ruleTexts: Record<string, RuleText> = {
   too_big: atMost,
   invalid_format: (p) =>
     formatNames[String(p.format)] ??
-    (p.pattern ? `must match the pattern ${String(p.pattern)}` : `must be a valid ${String(p.format)}`),
+    (p.pattern
+      ? `must match the pattern ${String(p.pattern)}`
+      : `must be a valid ${String(p.format)}`),
   invalid_value: (p) => {
     const values = Array.isArray(p.values) ? p.values.map((v) => JSON.stringify(v)) : [];
     return values.length === 1 ? `must be ${values[0]}` : `must be one of ${values.join(", ")}`;
@@ -88,8 +90,7 @@ const ruleTexts: Record<string, RuleText> = {
   ipxe_script_empty: () => "must not be empty when operatingSystemId is not given",
   ip_address_not_supported: () =>
     "is not accepted by batch create; remove it and let the site assign addresses",
-  interface_kinds_mixed: () =>
-    "must all use subnetId or all use vpcPrefixId, not a mix of both",
+  interface_kinds_mixed: () => "must all use subnetId or all use vpcPrefixId, not a mix of both",
   device_info_mixed: () =>
     "must all carry device and deviceInstance, or none of them may carry either",
   multiple_physical_interfaces: () =>

@@ -22,7 +22,13 @@ export const InstanceStatusSchema = z.enum(instanceStatuses);
 export type InstanceStatus = z.infer<typeof InstanceStatusSchema>;
 
 /** State of an interface, InfiniBand port or NVLink attachment. */
-export const NetworkStatusSchema = z.enum(["Pending", "Provisioning", "Ready", "Error", "Deleting"]);
+export const NetworkStatusSchema = z.enum([
+  "Pending",
+  "Provisioning",
+  "Ready",
+  "Error",
+  "Deleting",
+]);
 
 /** A network interface of an instance. */
 export const InterfaceSchema = z.looseObject({

@@ -23,7 +23,7 @@ export interface InterfaceLike {
   isPhysical?: boolean | undefined;
 }
 
-const given = (value: unknown): boolean => value !== null && value !== undefined;
+const isPresent = (value: unknown): boolean => value !== null && value !== undefined;
 
 const ipv4 = z.ipv4();
 const ipv6 = z.ipv6();
@@ -41,10 +41,10 @@ export function hasHostBitSet(address: string): boolean {
 }
 
 /**
- * Rules of one interface: exactly one of subnetId and vpcPrefixId; device and deviceInstance
- * together and only with vpcPrefixId; a virtual function needs virtualFunctionId. With
- * `checkIpAddress`, ipAddress must be a valid address with its last bit set and is only accepted
- * with vpcPrefixId; without it, any ipAddress is rejected (batch create).
+ * Checks the rules of one interface. It needs exactly one of subnetId and vpcPrefixId, and
+ * device and deviceInstance come together and only with vpcPrefixId. A virtual function needs
+ * virtualFunctionId. With `checkIpAddress`, ipAddress must be a valid address whose last bit is 1
+ * on a vpcPrefixId interface. Without it (batch create), any ipAddress is rejected.
  */
 export function interfaceRules(
   item: InterfaceLike,
@@ -53,10 +53,10 @@ export function interfaceRules(
 ): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const at = (field: string) => [...path, field];
-  const hasSubnet = given(item.subnetId);
-  const hasPrefix = given(item.vpcPrefixId);
-  const hasDevice = given(item.device);
-  const hasDeviceInstance = given(item.deviceInstance);
+  const hasSubnet = isPresent(item.subnetId);
+  const hasPrefix = isPresent(item.vpcPrefixId);
+  const hasDevice = isPresent(item.device);
+  const hasDeviceInstance = isPresent(item.deviceInstance);
 
   if (hasSubnet && hasPrefix) {
     issues.push({
@@ -97,7 +97,7 @@ export function interfaceRules(
       fields: [at("device"), at("vpcPrefixId")],
     });
   }
-  if (hasDevice && item.isPhysical !== true && !given(item.virtualFunctionId)) {
+  if (hasDevice && item.isPhysical !== true && !isPresent(item.virtualFunctionId)) {
     issues.push({
       path: at("virtualFunctionId"),
       code: "virtual_function_id_required",
@@ -106,7 +106,7 @@ export function interfaceRules(
     });
   }
 
-  if (given(item.ipAddress)) {
+  if (isPresent(item.ipAddress)) {
     const address = item.ipAddress as string;
     if (!checkIpAddress) {
       issues.push({ path: at("ipAddress"), code: "ip_address_not_supported", crossField: false });
@@ -132,8 +132,9 @@ export function interfaceRules(
 }
 
 /**
- * Rules over the whole interface list, reported under `interfaces.__all__`: all subnet-based or
- * all prefix-based; device info on all or none; without device info, at most one physical.
+ * Checks the rules over the whole interface list and reports them under `interfaces.__all__`.
+ * Interfaces are all subnet-based or all prefix-based, and carry device info on all or none.
+ * Without device info, at most one interface is physical.
  */
 export function interfaceListRules(
   items: readonly InterfaceLike[],
@@ -143,8 +144,8 @@ export function interfaceListRules(
   const listPath = [...path, wholeValueKey];
   const fieldsOf = (field: string) => items.map((_, index) => [...path, index, field]);
 
-  const subnetCount = items.filter((item) => given(item.subnetId)).length;
-  const prefixCount = items.filter((item) => given(item.vpcPrefixId)).length;
+  const subnetCount = items.filter((item) => isPresent(item.subnetId)).length;
+  const prefixCount = items.filter((item) => isPresent(item.vpcPrefixId)).length;
   if (subnetCount > 0 && prefixCount > 0) {
     issues.push({
       path: listPath,
@@ -154,7 +155,9 @@ export function interfaceListRules(
     });
   }
 
-  const withDevice = items.filter((item) => given(item.device) || given(item.deviceInstance));
+  const withDevice = items.filter(
+    (item) => isPresent(item.device) || isPresent(item.deviceInstance),
+  );
   if (withDevice.length > 0 && withDevice.length < items.length) {
     issues.push({
       path: listPath,
@@ -184,7 +187,9 @@ export function interfaceListRules(
  */
 export function withDefaultPhysicalInterface<T extends InterfaceLike>(items: readonly T[]): T[] {
   const copy = items.map((item) => ({ ...item }));
-  const hasDeviceInfo = copy.some((item) => given(item.device) || given(item.deviceInstance));
+  const hasDeviceInfo = copy.some(
+    (item) => isPresent(item.device) || isPresent(item.deviceInstance),
+  );
   const hasPhysical = copy.some((item) => item.isPhysical === true);
   if (copy.length > 0 && !hasDeviceInfo && !hasPhysical) copy[0]!.isPhysical = true;
   return copy;
@@ -215,19 +220,16 @@ export function duplicateRules<T>(
 export interface NestedLists {
   secondaryVpcIds?: readonly string[] | null | undefined;
   infinibandInterfaces?:
-    | readonly { device: string; deviceInstance?: number | undefined }[]
-    | null
-    | undefined;
+    readonly { device: string; deviceInstance?: number | undefined }[] | null | undefined;
   nvLinkInterfaces?: readonly { deviceInstance?: number | undefined }[] | null | undefined;
   dpuExtensionServiceDeployments?:
-    | readonly { dpuExtensionServiceId: string; version: string }[]
-    | null
-    | undefined;
+    readonly { dpuExtensionServiceId: string; version: string }[] | null | undefined;
 }
 
 /**
- * Uniqueness rules: secondary VPC ids; NVLink deviceInstance; InfiniBand (device,
- * deviceInstance); DPU (service, version). A missing deviceInstance counts as 0.
+ * Checks that secondary VPC ids, NVLink deviceInstance values, InfiniBand (device,
+ * deviceInstance) pairs and DPU (service, version) pairs are unique. A missing deviceInstance
+ * counts as 0.
  */
 export function uniquenessRules(request: NestedLists): RuleIssue[] {
   const issues: RuleIssue[] = [];
@@ -318,7 +320,7 @@ export interface BatchRuleInput extends NestedLists {
   ipxeScript?: string | null | undefined;
 }
 
-/** Every rule of a batch create request that reads more than one field. */
+/** Checks every rule of a batch create request that reads more than one field. */
 export function batchRequestRules(request: BatchRuleInput): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const interfaces = request.interfaces ?? [];
@@ -341,7 +343,7 @@ export function batchRequestRules(request: BatchRuleInput): RuleIssue[] {
   }
 
   // Any non-null secondaryVpcIds counts as given, including an empty list.
-  if (given(request.secondaryVpcIds)) {
+  if (isPresent(request.secondaryVpcIds)) {
     if (request.autoNetwork) {
       issues.push({
         path: ["secondaryVpcIds"],
@@ -349,12 +351,15 @@ export function batchRequestRules(request: BatchRuleInput): RuleIssue[] {
         crossField: true,
         fields: [["secondaryVpcIds"], ["autoNetwork"]],
       });
-    } else if (interfaces.some((item) => !given(item.vpcPrefixId))) {
+    } else if (interfaces.some((item) => !isPresent(item.vpcPrefixId))) {
       issues.push({
         path: ["secondaryVpcIds"],
         code: "secondary_vpcs_need_prefix_interfaces",
         crossField: true,
-        fields: [["secondaryVpcIds"], ...interfaces.map((_, index) => ["interfaces", index, "vpcPrefixId"])],
+        fields: [
+          ["secondaryVpcIds"],
+          ...interfaces.map((_, index) => ["interfaces", index, "vpcPrefixId"]),
+        ],
       });
     }
     request.secondaryVpcIds!.forEach((id, index) => {
@@ -369,8 +374,8 @@ export function batchRequestRules(request: BatchRuleInput): RuleIssue[] {
     });
   }
 
-  if (!given(request.operatingSystemId)) {
-    if (!given(request.ipxeScript)) {
+  if (!isPresent(request.operatingSystemId)) {
+    if (!isPresent(request.ipxeScript)) {
       issues.push({
         path: ["operatingSystemId"],
         code: "boot_source_required",
@@ -406,8 +411,10 @@ export interface UpdateRuleInput extends NestedLists {
 
 const rebootOptionFields = ["rebootWithCustomIpxe", "applyUpdatesOnReboot"] as const;
 
-/** Every rule of an instance update request that reads more than one field. */
-export function updateRequestRules(request: UpdateRuleInput & Record<string, unknown>): RuleIssue[] {
+/** Checks every rule of an instance update request that reads more than one field. */
+export function updateRequestRules(
+  request: UpdateRuleInput & Record<string, unknown>,
+): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const interfaces = request.interfaces ?? [];
 
@@ -416,7 +423,7 @@ export function updateRequestRules(request: UpdateRuleInput & Record<string, unk
       (key) =>
         key !== "triggerReboot" &&
         !(rebootOptionFields as readonly string[]).includes(key) &&
-        given(request[key]),
+        isPresent(request[key]),
     );
     if (changed.length > 0) {
       issues.push({
@@ -447,7 +454,7 @@ export function updateRequestRules(request: UpdateRuleInput & Record<string, unk
       fields: [["autoNetwork"], ["interfaces"]],
     });
   }
-  if (given(request.secondaryVpcIds)) {
+  if (isPresent(request.secondaryVpcIds)) {
     if (request.autoNetwork === true) {
       issues.push({
         path: ["secondaryVpcIds"],
@@ -455,7 +462,7 @@ export function updateRequestRules(request: UpdateRuleInput & Record<string, unk
         crossField: true,
         fields: [["secondaryVpcIds"], ["autoNetwork"]],
       });
-    } else if (interfaces.length === 0 || interfaces.some((item) => !given(item.vpcPrefixId))) {
+    } else if (interfaces.length === 0 || interfaces.some((item) => !isPresent(item.vpcPrefixId))) {
       issues.push({
         path: ["secondaryVpcIds"],
         code: "secondary_vpcs_need_interfaces",
