@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type ValidationIssue,
   type ValidationResult,
+  describeValue,
   formatIssues,
   formatPath,
   issuesToErrorData,
@@ -27,6 +28,19 @@ function issue(path: (string | number)[], message: string): ValidationIssue {
 }
 
 describe("issuesToErrorData", () => {
+  it("keeps a __proto__ key as an own property", () => {
+    const data = issuesToErrorData([
+      issue(["__proto__"], "unknown key"),
+      issue(["interfaces", 0, "__proto__", "x"], "unknown key"),
+    ]);
+    expect(Object.hasOwn(data, "__proto__")).toBe(true);
+    expect(JSON.parse(JSON.stringify(data))).toEqual(
+      JSON.parse('{"__proto__":"unknown key","interfaces":{"0":{"__proto__":{"x":"unknown key"}}}}'),
+    );
+    expect(({} as Record<string, unknown>).__all__).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   it("nests element reasons by index", () => {
     const data = issuesToErrorData([issue(["interfaces", 0, "subnetId"], "bad subnet")]);
     expect(data).toEqual({ interfaces: { "0": { subnetId: "bad subnet" } } });
@@ -185,5 +199,13 @@ describe("response parsers", () => {
   it("reject a negative total", () => {
     const result = parsePagination({ pageNumber: 1, pageSize: 20, total: -1, orderBy: null });
     expect(failedIssues(result)[0]?.path).toEqual(["total"]);
+  });
+});
+
+describe("describeValue", () => {
+  it("describes an array nested too deep to stringify", () => {
+    let deep: unknown[] = [];
+    for (let depth = 0; depth < 20_000; depth += 1) deep = [deep];
+    expect(describeValue(deep)).toBe("[…]");
   });
 });

@@ -29,34 +29,52 @@ export interface ErrorData {
 /** Key under which a reason for a whole object or list is stored when its children have reasons too. */
 export const wholeValueKey = "__all__";
 
-/** Formats a path as JavaScript accessors: `interfaces[0].subnetId`, `labels["a b"]`. */
-export function formatPath(path: readonly (string | number)[]): string {
+/** Longest value or path segment, in characters, that a message shows in full. */
+export const maxShownLength = 64;
+
+/** Shortens `text` to `maxShownLength` characters, ending with an ellipsis when cut. */
+export function truncateText(text: string): string {
+  const characters = Array.from(text);
+  if (characters.length <= maxShownLength) return text;
+  return `${characters.slice(0, maxShownLength - 1).join("")}…`;
+}
+
+/**
+ * Formats a path as JavaScript accessors: `interfaces[0].subnetId`, `labels["a b"]`. The empty
+ * path is named `root` (default "request body"), and long keys are shortened.
+ */
+export function formatPath(path: readonly (string | number)[], root = "request body"): string {
   // A reason for a whole list is stored under `__all__`, but the message names the list itself.
   if (path[path.length - 1] === wholeValueKey) path = path.slice(0, -1);
-  if (path.length === 0) return "request body";
+  if (path.length === 0) return root;
   let text = "";
   for (const segment of path) {
     if (typeof segment === "number") {
       text += `[${segment}]`;
-    } else if (/^[A-Za-z_$][\w$]*$/.test(segment)) {
+    } else if (/^[A-Za-z_$][\w$]*$/.test(segment) && segment.length <= maxShownLength) {
       text += text === "" ? segment : `.${segment}`;
     } else {
-      text += `[${JSON.stringify(segment)}]`;
+      text += `[${JSON.stringify(truncateText(segment))}]`;
     }
   }
   return text;
 }
 
-/** Renders a value for a message, shortened to about 60 characters. */
+/** Renders a value for a message as JSON, shortened to `maxShownLength` characters. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "missing";
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // Cyclic or very deeply nested values overflow JSON.stringify and sometimes String too.
+    try {
+      text = String(value);
+    } catch {
+      text = Array.isArray(value) ? "[…]" : "{…}";
+    }
   }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return truncateText(text);
 }
 
 /** Builds the message of an issue from its path, code, rule parameters and value. */
@@ -65,10 +83,11 @@ export function buildMessage(
   code: string,
   params: RuleParams,
   value: unknown,
+  root?: string,
 ): string {
   const rule = describeRule(code, params);
   const got = value === undefined ? "" : ` (got ${describeValue(value)})`;
-  return `${formatPath(path)} ${rule}${got}`;
+  return `${formatPath(path, root)} ${rule}${got}`;
 }
 
 /** Reads the value at `path` inside `root`, or undefined when the path does not exist. */
@@ -92,16 +111,27 @@ function typeName(value: unknown): string {
 }
 
 /**
+ * Known misspellings of request keys, mapped to the accepted key. The upstream API matches keys
+ * case-insensitively and documents `nvLinklogicalPartitionId`, while this contract accepts only
+ * `nvLinkLogicalPartitionId`.
+ */
+const keySuggestions: Record<string, string> = {
+  nvLinklogicalPartitionId: "nvLinkLogicalPartitionId",
+};
+
+/**
  * Converts zod issues to `ValidationIssue`s. Custom issues raised by this module carry their
  * code and rule parameters in `params`; zod's own codes are mapped to the same vocabulary.
+ * `root` names the validated value in messages about the value as a whole.
  */
 export function fromZodIssues(
   zodIssues: readonly z.core.$ZodIssue[],
   input: unknown,
+  root = "request body",
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const zodIssue of zodIssues) {
-    issues.push(...convertZodIssue(zodIssue, input, []));
+    issues.push(...convertZodIssue(zodIssue, input, [], root));
   }
   return dedupeIssues(issues);
 }
@@ -110,9 +140,22 @@ function convertZodIssue(
   zodIssue: z.core.$ZodIssue,
   input: unknown,
   prefix: (string | number)[],
+  root: string,
 ): ValidationIssue[] {
   const path = [...prefix, ...zodIssue.path.map(toPathSegment)];
   const value = valueAtPath(input, path);
+  const fieldIssue = (
+    issuePath: (string | number)[],
+    code: string,
+    params: RuleParams,
+    issueValue: unknown,
+  ): ValidationIssue => ({
+    path: issuePath,
+    code,
+    message: buildMessage(issuePath, code, params, issueValue, root),
+    value: issueValue,
+    crossField: false,
+  });
 
   switch (zodIssue.code) {
     case "custom": {
@@ -120,13 +163,16 @@ function convertZodIssue(
         code?: string;
         crossField?: boolean;
         fields?: (string | number)[][];
+        labelKey?: boolean;
       };
       const code = params.code ?? "custom";
+      // A rule about a label key reports the key, not the value stored under it.
+      const offending = params.labelKey === true ? path[path.length - 1] : value;
       const issue: ValidationIssue = {
         path,
         code,
-        message: buildMessage(path, code, params, value),
-        value,
+        message: buildMessage(path, code, params, offending, root),
+        value: offending,
         crossField: params.crossField ?? false,
       };
       if (params.fields) issue.fields = params.fields;
@@ -136,7 +182,8 @@ function convertZodIssue(
       return zodIssue.keys.map((key) => {
         const keyPath = [...path, key];
         const keyValue = valueAtPath(input, keyPath);
-        return fieldIssue(keyPath, "unrecognized_keys", {}, keyValue);
+        const suggestion = keySuggestions[key];
+        return fieldIssue(keyPath, "unrecognized_keys", suggestion ? { suggestion } : {}, keyValue);
       });
     case "invalid_type": {
       const parentValue = valueAtPath(input, path.slice(0, -1));
@@ -188,24 +235,15 @@ function convertZodIssue(
         (branch) => !branch.every((inner) => inner.code === "invalid_type"),
       );
       const chosen = informative ?? branches[0];
-      if (chosen) return chosen.flatMap((inner) => convertZodIssue(inner, input, path));
+      if (chosen) return chosen.flatMap((inner) => convertZodIssue(inner, input, path, root));
       return [fieldIssue(path, "invalid_type", { expected: "valid value" }, value)];
     }
     case "invalid_key":
     case "invalid_element":
-      return zodIssue.issues.flatMap((inner) => convertZodIssue(inner, input, path));
+      return zodIssue.issues.flatMap((inner) => convertZodIssue(inner, input, path, root));
     default:
       return [fieldIssue(path, zodIssue.code, {}, value)];
   }
-}
-
-function fieldIssue(
-  path: (string | number)[],
-  code: string,
-  params: RuleParams,
-  value: unknown,
-): ValidationIssue {
-  return { path, code, message: buildMessage(path, code, params, value), value, crossField: false };
 }
 
 function toPathSegment(segment: PropertyKey): string | number {
@@ -234,14 +272,15 @@ export function issuesToErrorData(issues: readonly ValidationIssue[]): ErrorData
     const keys = issue.path.length === 0 ? [wholeValueKey] : issue.path.map(String);
     let node = root;
     for (const key of keys.slice(0, -1)) {
-      const existing = node[key];
+      const existing = ownValue(node, key);
       if (existing === undefined) {
         const child: ErrorData = {};
-        node[key] = child;
+        setOwn(node, key, child);
         node = child;
       } else if (typeof existing === "string") {
-        const child: ErrorData = { [wholeValueKey]: existing };
-        node[key] = child;
+        const child: ErrorData = {};
+        setOwn(child, wholeValueKey, existing);
+        setOwn(node, key, child);
         node = child;
       } else {
         node = existing;
@@ -253,14 +292,24 @@ export function issuesToErrorData(issues: readonly ValidationIssue[]): ErrorData
 }
 
 function addReason(node: ErrorData, key: string, message: string): void {
-  const existing = node[key];
+  const existing = ownValue(node, key);
   if (existing === undefined) {
-    node[key] = message;
+    setOwn(node, key, message);
   } else if (typeof existing === "string") {
-    node[key] = `${existing}; ${message}`;
+    setOwn(node, key, `${existing}; ${message}`);
   } else {
     addReason(existing, wholeValueKey, message);
   }
+}
+
+// Paths come from client input, so a key such as `__proto__` must become an own property
+// instead of reaching Object.prototype through plain assignment.
+function ownValue(node: ErrorData, key: string): ErrorData[string] | undefined {
+  return Object.hasOwn(node, key) ? node[key] : undefined;
+}
+
+function setOwn(node: ErrorData, key: string, value: ErrorData[string]): void {
+  Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Formats issues as one message: a summary line, then one indented line per issue. */

@@ -274,7 +274,9 @@ export interface Store extends StoreSession {
   /**
    * Runs `fn` in one serializable transaction and commits when it resolves, rolls back when it
    * rejects. `fn` must use only the session it receives; calling the store itself inside `fn`
-   * waits for the transaction and deadlocks.
+   * waits for the transaction and deadlocks. A store may roll back a transaction that lost a
+   * race and run `fn` again (the PostgreSQL store does), so `fn` must keep its effects inside
+   * the session.
    */
   transaction<T>(fn: (session: StoreSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;

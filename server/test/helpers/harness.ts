@@ -10,6 +10,7 @@ import {
   type StartServerOptions,
 } from "../../src/index.js";
 import { specViolations, type CheckedResponse } from "./openapi.js";
+import { createDatabaseFromEnvironment } from "../../../test/support/postgres.js";
 
 /** Secret every test server verifies tokens with. */
 export const testSecret = "test-secret-of-the-reference-server";
@@ -46,11 +47,15 @@ export async function startTestServer(
   options: Partial<StartServerOptions> = {},
 ): Promise<TestServer> {
   const directory = mkdtempSync(join(tmpdir(), "nico-server-test-"));
+  // test/reliability/server-suite-postgres.test.ts sets NICO_TEST_POSTGRES_URL to rerun these
+  // tests on PostgreSQL; a test that passes its own database keeps it.
+  const postgresDatabase =
+    options.database === undefined ? await createDatabaseFromEnvironment() : undefined;
   const server = await startServer({
     host: "127.0.0.1",
     port: 0,
     inventory,
-    database: join(directory, "nico.db"),
+    database: postgresDatabase ?? join(directory, "nico.db"),
     jwtSecret: testSecret,
     readyAfterMs: 60_000,
     terminateAfterMs: 60_000,
