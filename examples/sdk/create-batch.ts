@@ -1,8 +1,9 @@
 // Creates a topology-optimized batch of 8 GPU instances, waits until all are Ready, prints
 // them and deletes them again.
 //
-// Run against the Prism mock or the reference server:
-//   NICO_ENDPOINT=http://127.0.0.1:4010 NICO_ORG=acme NICO_TOKEN=<jwt> npx tsx examples/sdk/create-batch.ts
+// Run against the Prism mock, which accepts any token:
+//   NICO_ENDPOINT=http://127.0.0.1:4010 NICO_ORG=acme NICO_TOKEN=dev npx tsx examples/sdk/create-batch.ts
+// Against the reference server, set NICO_TOKEN to a JWT with the TENANT_ADMIN role in the org.
 //
 // The ids of the tenant, instance type, VPC and subnet come from NICO_TENANT_ID,
 // NICO_INSTANCE_TYPE_ID, NICO_VPC_ID and NICO_SUBNET_ID. The defaults are the ids of the

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_SPEC_PATH, startMockServer } from "./index.js";
+import { DEFAULT_SPEC_PATH, startMockServer, type MockServer } from "./index.js";
 
 const usage = `Usage: npm run mock -w @nico/mock-server -- [--port N] [--spec FILE]
 
@@ -27,14 +27,21 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const server = await startMockServer({
-  port,
-  spec: values.spec,
-  onLog: (line) => console.error(line),
-});
+let server: MockServer;
+try {
+  server = await startMockServer({
+    port,
+    spec: values.spec,
+    onLog: (line) => console.error(line),
+  });
+} catch (error) {
+  console.error(`Prism mock failed to start: ${(error as Error).message}`);
+  process.exit(1);
+}
 console.log(`Prism mock listening on ${server.url}`);
+// Prism accepts any bearer token, so "dev" only fills the variable.
 console.log(
-  `Try: NICO_ENDPOINT=${server.url} NICO_ORG=demo-org NICO_TOKEN=any npx tsx examples/sdk/create-batch.ts`,
+  `Try: NICO_ENDPOINT=${server.url} NICO_ORG=acme NICO_TOKEN=dev npx tsx examples/sdk/create-batch.ts`,
 );
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

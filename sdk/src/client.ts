@@ -30,8 +30,12 @@ import {
   checkDeleteRequest,
   checkUpdateRequest,
   checkInstance,
+  checkInstanceId,
+  checkInstanceIds,
   checkInstances,
+  checkListInstancesQuery,
   checkStatusDetails,
+  checkStatusHistoryQuery,
   type Check,
 } from "./validation.js";
 import {
@@ -98,7 +102,7 @@ export interface NicoClient {
     status: string,
     options: WaitOptions,
   ): Promise<Instance[]>;
-  /** Polls until a GET of every instance returns 404. */
+  /** Polls until a GET of every instance returns 404 or reports the final state `Terminated`. */
   waitForInstancesGone(ids: readonly string[], options: WaitOptions): Promise<void>;
   /** The underlying openapi-fetch client, which also sends the token and `User-Agent`. */
   raw: Client<paths>;
@@ -170,8 +174,9 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
     return result.data;
   }
 
-  function rejectInvalid<T>(operation: OperationId, body: unknown, check: Check<T>): void {
-    const result = check(body);
+  /** Returns the validated value, or raises `NicoRequestValidationError` before anything is sent. */
+  function rejectInvalid<T>(operation: OperationId, value: unknown, check: Check<T>): T {
+    const result = check(value);
     if (!result.success) {
       logger.debug(
         { operation, issues: result.issues.length },
@@ -179,9 +184,11 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
       );
       throw new NicoRequestValidationError(operation, result.issues);
     }
+    return result.data;
   }
 
   async function listInstances(query: ListInstancesQuery = {}, callOptions?: CallOptions) {
+    rejectInvalid("listInstances", query, checkListInstancesQuery);
     const { data, response } = await call("listInstances", "GET", callOptions, (signal) =>
       raw.GET("/v2/org/{org}/nico/instance", { params: { path: { org }, query }, signal }),
     );
@@ -192,6 +199,7 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
   }
 
   async function getInstance(instanceId: string, callOptions?: CallOptions) {
+    rejectInvalid("getInstance", instanceId, checkInstanceId);
     const { data, response } = await call("getInstance", "GET", callOptions, (signal) =>
       raw.GET("/v2/org/{org}/nico/instance/{instanceId}", {
         params: { path: { org, instanceId } },
@@ -246,6 +254,7 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
     },
 
     async updateInstance(instanceId, body, callOptions) {
+      rejectInvalid("updateInstance", instanceId, checkInstanceId);
       rejectInvalid("updateInstance", body, checkUpdateRequest);
       const { data, response } = await call("updateInstance", "PATCH", callOptions, (signal) =>
         raw.PATCH("/v2/org/{org}/nico/instance/{instanceId}", {
@@ -258,6 +267,7 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
     },
 
     async deleteInstance(instanceId, callOptions) {
+      rejectInvalid("deleteInstance", instanceId, checkInstanceId);
       if (callOptions?.body !== undefined) {
         rejectInvalid("deleteInstance", callOptions.body, checkDeleteRequest);
       }
@@ -274,6 +284,8 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
     },
 
     async getStatusHistory(instanceId, query = {}, callOptions) {
+      rejectInvalid("getInstanceStatusHistory", instanceId, checkInstanceId);
+      rejectInvalid("getInstanceStatusHistory", query, checkStatusHistoryQuery);
       const { data, response } = await call(
         "getInstanceStatusHistory",
         "GET",
@@ -290,9 +302,14 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
       };
     },
 
-    waitForInstances: (ids, status, waitOptions) =>
-      waitUntil(waitContext, ids, status, waitOptions),
-    waitForInstancesGone: (ids, waitOptions) => waitUntilGone(waitContext, ids, waitOptions),
+    async waitForInstances(ids, status, waitOptions) {
+      rejectInvalid("getInstance", ids, checkInstanceIds);
+      return waitUntil(waitContext, ids, status, waitOptions);
+    },
+    async waitForInstancesGone(ids, waitOptions) {
+      rejectInvalid("getInstance", ids, checkInstanceIds);
+      return waitUntilGone(waitContext, ids, waitOptions);
+    },
   };
 }
 

@@ -4,10 +4,14 @@ import {
   parseStatusDetails,
   validateBatchInstanceCreateRequest,
   validateInstanceDeleteRequest,
+  validateInstanceId,
+  validateInstanceIds,
   validateInstanceUpdateRequest,
+  validateListInstancesQuery,
+  validateStatusHistoryQuery,
   type ValidationResult,
 } from "./schema/index.js";
-import type { Instance, StatusDetail } from "./types.js";
+import type { Instance, ListInstancesQuery, StatusDetail, StatusHistoryQuery } from "./types.js";
 
 /** A zod-backed check of a request body or a response body. */
 export type Check<T> = (value: unknown) => ValidationResult<T>;
@@ -20,3 +24,7 @@ export const checkStatusDetails: Check<StatusDetail[]> = parseStatusDetails;
 export const checkBatchCreateRequest: Check<unknown> = validateBatchInstanceCreateRequest;
 export const checkUpdateRequest: Check<unknown> = validateInstanceUpdateRequest;
 export const checkDeleteRequest: Check<unknown> = validateInstanceDeleteRequest;
+export const checkInstanceId: Check<string> = validateInstanceId;
+export const checkInstanceIds: Check<string[]> = validateInstanceIds;
+export const checkListInstancesQuery: Check<ListInstancesQuery> = validateListInstancesQuery;
+export const checkStatusHistoryQuery: Check<StatusHistoryQuery> = validateStatusHistoryQuery;

@@ -18,7 +18,10 @@ export interface WaitProgress {
   /** Instances that reached the target (for `waitForInstancesGone`: that no longer exist). */
   ready: number;
   total: number;
-  /** Count of instances per last seen status; deleted instances count under `Deleted`. */
+  /**
+   * Count of instances per last seen status; instances whose GET returned 404 count under
+   * `Deleted`, and those that reported `Terminated` under `Terminated`.
+   */
   byStatus: Record<string, number>;
 }
 
@@ -40,6 +43,12 @@ export interface WaitContext<T extends WaitableInstance> {
 
 const DEFAULT_POLL_INTERVAL_MS = 1000;
 const DELETED = "Deleted";
+/** Final stored state of a deleted instance that the upstream API may still return. */
+const TERMINATED = "Terminated";
+
+function isGone(status: string | undefined): boolean {
+  return status === DELETED || status === TERMINATED;
+}
 
 /**
  * Polls every instance until all have `target` status and returns them in the order of `ids`.
@@ -98,8 +107,9 @@ export async function waitForInstances<T extends WaitableInstance>(
 }
 
 /**
- * Polls every instance until a GET returns 404 for each of them. Raises `NicoTimeoutError`
- * naming the instances that still exist, with their last status.
+ * Polls every instance until each is gone: a GET returns 404, or the instance reports the final
+ * state `Terminated`. Any other state, `Unknown` included, keeps the wait going. Raises
+ * `NicoTimeoutError` naming the instances that still exist, with their last status.
  */
 export async function waitForInstancesGone<T extends WaitableInstance>(
   context: WaitContext<T>,
@@ -112,19 +122,19 @@ export async function waitForInstancesGone<T extends WaitableInstance>(
   const lastStatus = new Map<string, string>();
 
   for (;;) {
-    const open = unique.filter((id) => lastStatus.get(id) !== DELETED);
+    const open = unique.filter((id) => !isGone(lastStatus.get(id)));
     const polled = await Promise.all(
       open.map(async (id) => ({ id, status: await statusOrDeleted(context, id, options.signal) })),
     );
     for (const { id, status } of polled) lastStatus.set(id, status);
 
     const statuses = unique.map((id) => lastStatus.get(id) ?? "Unknown");
-    const gone = statuses.filter((s) => s === DELETED).length;
+    const gone = statuses.filter(isGone).length;
     options.onProgress?.({ ready: gone, total: unique.length, byStatus: countStatuses(statuses) });
     if (gone === unique.length) return;
 
     const pending = unique
-      .filter((id) => lastStatus.get(id) !== DELETED)
+      .filter((id) => !isGone(lastStatus.get(id)))
       .map((id) => ({ id, status: lastStatus.get(id) ?? "Unknown" }));
     await pause(context, deadline, pollIntervalMs, options, "waitForInstancesGone", () => {
       const list = pending.map((p) => `${p.id} (${p.status})`).join(", ");

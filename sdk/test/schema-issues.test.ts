@@ -35,7 +35,9 @@ describe("issuesToErrorData", () => {
     ]);
     expect(Object.hasOwn(data, "__proto__")).toBe(true);
     expect(JSON.parse(JSON.stringify(data))).toEqual(
-      JSON.parse('{"__proto__":"unknown key","interfaces":{"0":{"__proto__":{"x":"unknown key"}}}}'),
+      JSON.parse(
+        '{"__proto__":"unknown key","interfaces":{"0":{"__proto__":{"x":"unknown key"}}}}',
+      ),
     );
     expect(({} as Record<string, unknown>).__all__).toBeUndefined();
     expect(({} as Record<string, unknown>).x).toBeUndefined();

@@ -237,6 +237,15 @@ export function defineContractSuite(target: ContractTarget): void {
         expect(InstanceSchema.shape.id.safeParse("not-a-uuid").success).toBe(false);
       });
 
+      it("getInstance with a urn:uuid id", async () => {
+        const instanceId = `urn:uuid:${target.fixtures.tenantId}`;
+        const { error, response } = await nico.raw.GET(INSTANCE_PATH, {
+          params: { path: { org: endpoint.org, instanceId } },
+        });
+        expectRejected(response, error, 400);
+        expect(InstanceSchema.shape.id.safeParse(instanceId).success).toBe(false);
+      });
+
       it("listInstances with pageSize 500", async () => {
         const query = { pageSize: 500 };
         const { error, response } = await nico.raw.GET(ORG_PATH, {

@@ -143,17 +143,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    /** @description Up to 10 key-value pairs. Keys are 1 to 255 bytes and not only whitespace; values are at most 255 bytes. */
+    /** @description Up to 10 key-value pairs. Keys are 1 to 255 UTF-8 bytes and not only whitespace, and values are at most 255 UTF-8 bytes. */
     Labels: {
       [key: string]: string;
     };
     /**
      * @description One network interface. Give exactly one of `subnetId` and `vpcPrefixId`. `device` and
      *     `deviceInstance` select a DPU port and must come together, and only with `vpcPrefixId`.
-     *     A virtual function (`device` with `isPhysical: false`) needs `virtualFunctionId`.
-     *     Unknown keys are rejected.
+     *     A virtual function (`device` with `isPhysical` not true) needs `virtualFunctionId`.
+     *     Null means the same as an absent key. Unknown keys are rejected.
      */
-    InterfaceCreateRequest: {
+    InterfaceCreateRequest: ({
       /**
        * Format: uuid
        * @description Subnet of the primary VPC (Ethernet-virtualizer VPCs).
@@ -166,18 +166,31 @@ export interface components {
       vpcPrefixId?: string | null;
       /** @description Requested IPv4 or IPv6 address whose last bit is 1. Only for VPC prefix interfaces, and not accepted by batch create. */
       ipAddress?: string | null;
-      /** @description DPU device name from the instance type's network capabilities. */
+      /** @description DPU device name from the instance type's network capabilities, at least 1 UTF-8 byte. */
       device?: string | null;
       /** @description Index of the DPU device; requires `device`. */
       deviceInstance?: number | null;
       /** @description Virtual function number; required when `device` is given and `isPhysical` is false. */
       virtualFunctionId?: number | null;
       /**
-       * @description Whether the interface is the physical function. Without device info, at most one interface may be physical, and the first one becomes physical when none is.
+       * @description Whether the interface is the physical function; null means false. Without device info, at most one interface may be physical, and the first one becomes physical when none is.
        * @default false
        */
-      isPhysical?: boolean;
-    };
+      isPhysical?: boolean | null;
+    } & (unknown & unknown & unknown)) &
+      (
+        | {
+            subnetId: string;
+          }
+        | {
+            vpcPrefixId: string;
+          }
+      );
+    /**
+     * @description One network interface of a batch create request: an `InterfaceCreateRequest` without
+     *     `ipAddress`, because batch create lets the site assign every address.
+     */
+    BatchInterfaceCreateRequest: components["schemas"]["InterfaceCreateRequest"];
     /** @description One InfiniBand port. Each (device, deviceInstance) pair may appear once. Unknown keys are rejected. */
     InfiniBandInterfaceCreateRequest: {
       /**
@@ -185,15 +198,15 @@ export interface components {
        * @description InfiniBand partition at the instance type's site.
        */
       partitionId: string;
-      /** @description Device name from the instance type's InfiniBand capabilities. */
+      /** @description Device name from the instance type's InfiniBand capabilities, at least 1 UTF-8 byte. */
       device: string;
-      /** @description Device vendor; must match the capability's vendor when given. */
+      /** @description Device vendor, at least 1 UTF-8 byte; must match the capability's vendor when given. */
       vendor?: string | null;
       /**
-       * @description Index of the device, below the capability's count.
+       * @description Index of the device, below the capability's count; null means 0.
        * @default 0
        */
-      deviceInstance?: number;
+      deviceInstance?: number | null;
       /**
        * @description Must be true because virtual functions are not supported on InfiniBand.
        * @constant
@@ -202,7 +215,11 @@ export interface components {
       /** @description Must be absent or null because virtual functions are not supported on InfiniBand. */
       virtualFunctionId?: null;
     };
-    /** @description One NVLink GPU attachment. Each `deviceInstance` may appear once. Unknown keys are rejected. */
+    /**
+     * @description One NVLink GPU attachment. Each `deviceInstance` may appear once. Unknown keys are
+     *     rejected, including the upstream spelling `nvLinklogicalPartitionId`: send
+     *     `nvLinkLogicalPartitionId` instead.
+     */
     NVLinkInterfaceCreateRequest: {
       /**
        * Format: uuid
@@ -210,10 +227,10 @@ export interface components {
        */
       nvLinkLogicalPartitionId: string;
       /**
-       * @description GPU index, below the instance type's GPU count.
+       * @description GPU index, below the instance type's GPU count; null means 0.
        * @default 0
        */
-      deviceInstance?: number;
+      deviceInstance?: number | null;
     };
     /** @description A DPU extension service to deploy. Each (service, version) pair may appear once. Unknown keys are rejected. */
     DpuExtensionServiceDeploymentRequest: {
@@ -222,21 +239,22 @@ export interface components {
        * @description DPU extension service at the instance type's site.
        */
       dpuExtensionServiceId: string;
-      /** @description An active version of the service. */
+      /** @description An active version of the service, at least 1 UTF-8 byte. */
       version: string;
     };
     /**
-     * @description Configuration shared by every instance of a batch. Unknown keys are rejected.
+     * @description Configuration shared by every instance of a batch. Null in an optional field means the
+     *     same as an absent key. Unknown keys are rejected.
      *
-     *     Rules over several fields:
-     *     - `autoNetwork: true` needs no `interfaces` and no `secondaryVpcIds`; otherwise give 1 to 16 interfaces.
-     *     - `secondaryVpcIds` (even `[]`) needs every interface to use `vpcPrefixId`; ids are unique and differ from `vpcId`.
-     *     - Give `operatingSystemId` or a non-empty `ipxeScript`.
+     *     Rules over several fields (the ones marked * are also expressed in this schema):
+     *     - `autoNetwork: true` needs no `interfaces` and no `secondaryVpcIds`*; otherwise give 1 to 16 interfaces*.
+     *     - `secondaryVpcIds` (even `[]`) needs every interface to use `vpcPrefixId`; ids are unique* and differ from `vpcId`.
+     *     - Give `operatingSystemId` or a non-empty `ipxeScript`*.
      *     - Interfaces are all subnet-based or all prefix-based, and carry device info on all or none.
-     *     - `ipAddress` is not accepted on interfaces.
+     *     - `ipAddress` is not accepted on interfaces*.
      */
     BatchInstanceCreateRequest: {
-      /** @description Name stem of every instance, 2 to 240 bytes, without leading or trailing whitespace. */
+      /** @description Name stem of every instance, 2 to 240 UTF-8 bytes, without leading or trailing whitespace. */
       namePrefix: string;
       /** @description Number of instances to create. */
       count: number;
@@ -255,7 +273,7 @@ export interface components {
        * @description Primary VPC of every instance.
        */
       vpcId: string;
-      /** @description Description copied to every instance, at most 1024 bytes. */
+      /** @description Description copied to every instance, at most 1024 UTF-8 bytes. */
       description?: string | null;
       /** @description Additional VPCs reached through VPC prefix interfaces. Any non-null value, even `[]`, counts as given; send null or omit the key otherwise. */
       secondaryVpcIds?: string[] | null;
@@ -266,7 +284,7 @@ export interface components {
        * @description Operating system to install. Required unless `ipxeScript` is given.
        */
       operatingSystemId?: string | null;
-      /** @description Network security group at the instance type's site. */
+      /** @description Network security group at the instance type's site, at least 1 UTF-8 byte. */
       networkSecurityGroupId?: string | null;
       /** @description iPXE script to boot. Required and non-empty unless `operatingSystemId` is given. */
       ipxeScript?: string | null;
@@ -274,28 +292,50 @@ export interface components {
       alwaysBootWithCustomIpxe?: boolean | null;
       /** @description Report to NICo when the operating system has booted. Null means the operating system's own setting, or false without one. */
       phoneHomeEnabled?: boolean | null;
-      labels?: components["schemas"]["Labels"];
-      /** @description Network interfaces of every instance; 1 to 16 unless `autoNetwork` is true, then none. */
-      interfaces?: components["schemas"]["InterfaceCreateRequest"][];
+      /** @description Labels of every instance; null means none. */
+      labels?: components["schemas"]["Labels"] | null;
+      /** @description Network interfaces of every instance; 1 to 16 unless `autoNetwork` is true, then none. Null means none. */
+      interfaces?: components["schemas"]["BatchInterfaceCreateRequest"][] | null;
       /**
-       * @description Let the site choose the network of a FLAT VPC instead of listing interfaces.
+       * @description Let the site choose the network of a FLAT VPC instead of listing interfaces. Null means false.
        * @default false
        */
-      autoNetwork?: boolean;
+      autoNetwork?: boolean | null;
       /** @description InfiniBand ports of every instance. */
-      infinibandInterfaces?: components["schemas"]["InfiniBandInterfaceCreateRequest"][];
+      infinibandInterfaces?: components["schemas"]["InfiniBandInterfaceCreateRequest"][] | null;
       /** @description DPU extension services deployed on every instance. */
-      dpuExtensionServiceDeployments?: components["schemas"]["DpuExtensionServiceDeploymentRequest"][];
+      dpuExtensionServiceDeployments?:
+        components["schemas"]["DpuExtensionServiceDeploymentRequest"][] | null;
       /** @description NVLink GPU attachments of every instance. */
-      nvLinkInterfaces?: components["schemas"]["NVLinkInterfaceCreateRequest"][];
+      nvLinkInterfaces?: components["schemas"]["NVLinkInterfaceCreateRequest"][] | null;
       /** @description SSH key groups granted access to every instance. */
-      sshKeyGroupIds?: string[];
+      sshKeyGroupIds?: string[] | null;
       /**
        * @description Place every instance of the batch in one NVLink domain. Null means true.
        * @default true
        */
       topologyOptimized?: boolean | null;
-    };
+    } & ((
+      | {
+          operatingSystemId: string;
+        }
+      | {
+          ipxeScript: string;
+        }
+    ) &
+      (
+        | {
+            /** @constant */
+            autoNetwork: true;
+            interfaces?: unknown;
+            secondaryVpcIds?: null;
+          }
+        | {
+            /** @enum {unknown} */
+            autoNetwork?: false | null;
+            interfaces: unknown[];
+          }
+      ));
     /**
      * @description Attributes to change on one instance; absent and null fields stay unchanged. Unknown keys are rejected.
      *     `triggerReboot: true` reboots the instance and cannot be combined with attribute changes;
@@ -303,9 +343,9 @@ export interface components {
      *     `secondaryVpcIds` needs `interfaces` in the same request, all prefix-based.
      */
     InstanceUpdateRequest: {
-      /** @description New name, 2 to 256 bytes, without leading or trailing whitespace, unique within the tenant. */
+      /** @description New name, 2 to 256 UTF-8 bytes, without leading or trailing whitespace, unique within the tenant. */
       name?: string | null;
-      /** @description New description, at most 1024 bytes. */
+      /** @description New description, at most 1024 UTF-8 bytes. */
       description?: string | null;
       /** @description Labels replacing the stored ones. */
       labels?: components["schemas"]["Labels"] | null;
@@ -350,9 +390,9 @@ export interface components {
        * @enum {string}
        */
       category: "Hardware" | "Network" | "Performance" | "Other";
-      /** @description One-line description of the problem, at most 1024 bytes. */
+      /** @description One-line description of the problem, 1 to 1024 UTF-8 bytes. */
       summary: string;
-      /** @description Further details, at most 1024 bytes. */
+      /** @description Further details, at most 1024 UTF-8 bytes. */
       details?: string | null;
     };
     /** @description Optional details for a deletion. Unknown keys are rejected. */
@@ -362,7 +402,7 @@ export interface components {
       isRepairTenant?: boolean | null;
     };
     /**
-     * @description State of an instance.
+     * @description State of an instance in a response. `Terminated` and `Unknown` are stored states that the upstream API may return.
      * @enum {string}
      */
     InstanceStatus:
@@ -374,6 +414,23 @@ export interface components {
       | "Repairing"
       | "Rebooting"
       | "Terminating"
+      | "Terminated"
+      | "Error"
+      | "Unknown";
+    /**
+     * @description Instance state accepted by the `status` filter of the instance list.
+     * @enum {string}
+     */
+    InstanceStatusFilter:
+      | "Pending"
+      | "Provisioning"
+      | "Configuring"
+      | "Ready"
+      | "Updating"
+      | "Repairing"
+      | "Rebooting"
+      | "Terminating"
+      | "Terminated"
       | "Error";
     /**
      * @description State of an interface.
@@ -798,13 +855,13 @@ export interface operations {
         instanceTypeId?: string[];
         /** @description Operating system ids. */
         operatingSystemId?: string[];
-        /** @description Machine ids. Unknown ids are ignored, so a filter of only unknown ids returns an empty page. */
+        /** @description Machine ids, each at least 1 byte. Unknown ids are ignored, so a filter of only unknown ids returns an empty page. */
         machineId?: string[];
         /** @description Instance states, sent as one `status` parameter per value (`?status=Ready&status=Provisioning`). */
-        status?: components["schemas"]["InstanceStatus"][];
-        /** @description Exact instance name. */
+        status?: components["schemas"]["InstanceStatusFilter"][];
+        /** @description Exact instance name, at least 1 byte. */
         name?: string;
-        /** @description IP addresses; an instance matches when one of its interfaces has any of them. */
+        /** @description IP addresses, each at least 1 byte; an instance matches when one of its interfaces has any of them. */
         ipAddress?: string[];
         /** @description Text searched for in name, status, description and labels, case-insensitively. */
         query?: string;

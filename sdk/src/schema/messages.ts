@@ -73,7 +73,10 @@ const ruleTexts: Record<string, RuleText> = {
     const values = Array.isArray(p.values) ? p.values.map((v) => JSON.stringify(v)) : [];
     return values.length === 1 ? `must be ${values[0]}` : `must be one of ${values.join(", ")}`;
   },
-  unrecognized_keys: () => "is not a known field; remove it",
+  unrecognized_keys: (p) =>
+    p.suggestion === undefined
+      ? "is not a known field; remove it"
+      : `is not a known field; did you mean ${String(p.suggestion)}?`,
 
   interfaces_not_allowed_with_auto_network: () =>
     "must be empty or omitted when autoNetwork is true",

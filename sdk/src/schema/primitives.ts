@@ -81,12 +81,13 @@ export function labels() {
       const keyBytes = byteLength(key);
       const push = (params: Record<string, unknown>) =>
         ctx.issues.push({ code: "custom", input: value, path: [key], params, message: "" });
+      // `labelKey` makes the issue report the key rather than the value stored under it.
       if (keyBytes < 1) {
-        push({ code: "too_small", origin: "label_key", minimum: 1 });
+        push({ code: "too_small", origin: "label_key", minimum: 1, labelKey: true });
       } else if (keyBytes > maxLabelKeyBytes) {
-        push({ code: "too_big", origin: "label_key", maximum: maxLabelKeyBytes });
+        push({ code: "too_big", origin: "label_key", maximum: maxLabelKeyBytes, labelKey: true });
       } else if (key.trim() === "") {
-        push({ code: "invalid_format", format: "blank" });
+        push({ code: "invalid_format", format: "blank", labelKey: true });
       }
       if (byteLength(value) > maxLabelValueBytes) {
         push({ code: "too_big", origin: "string", maximum: maxLabelValueBytes });

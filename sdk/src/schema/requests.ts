@@ -8,7 +8,7 @@ import {
   withDefaultPhysicalInterface,
   type RuleIssue,
 } from "./rules.js";
-import { InstanceStatusSchema } from "./responses.js";
+import { InstanceStatusFilterSchema } from "./responses.js";
 
 type CheckContext = z.core.ParsePayload<unknown>;
 
@@ -28,6 +28,11 @@ function pushRuleIssues(ctx: CheckContext, issues: readonly RuleIssue[]): void {
     });
   }
 }
+
+/** Instance id in a request path. */
+export const InstanceIdSchema = uuid();
+/** Instance ids, as the wait helpers take them. */
+export const InstanceIdListSchema = z.array(InstanceIdSchema);
 
 /** Maximum number of interfaces per instance. */
 export const maxInterfaces = 16;
@@ -52,7 +57,7 @@ const interfaceFields = {
   device: byteString({ min: 1 }).nullable().optional(),
   deviceInstance: z.int().min(0).nullable().optional(),
   virtualFunctionId: z.int().min(1).max(16).nullable().optional(),
-  isPhysical: z.boolean().optional(),
+  isPhysical: z.boolean().nullable().optional(),
 };
 
 /** One network interface of a create or update request. */
@@ -63,15 +68,18 @@ export const InfiniBandInterfaceCreateRequestSchema = z.strictObject({
   partitionId: uuid(),
   device: byteString({ min: 1 }),
   vendor: byteString({ min: 1 }).nullable().optional(),
-  deviceInstance: z.int().min(0).optional(),
+  deviceInstance: z.int().min(0).nullable().optional(),
   isPhysical: z.literal(true),
   virtualFunctionId: z.null().optional(),
 });
 
-/** One NVLink GPU attachment. */
+/**
+ * One NVLink GPU attachment. The upstream spelling `nvLinklogicalPartitionId` is rejected as an
+ * unknown key, and the issue message names the accepted spelling.
+ */
 export const NVLinkInterfaceCreateRequestSchema = z.strictObject({
   nvLinkLogicalPartitionId: uuid(),
-  deviceInstance: z.int().min(0).max(maxNvLinkDeviceInstance).optional(),
+  deviceInstance: z.int().min(0).max(maxNvLinkDeviceInstance).nullable().optional(),
 });
 
 /** One DPU extension service deployment. */
@@ -80,11 +88,15 @@ export const DpuExtensionServiceDeploymentRequestSchema = z.strictObject({
   version: byteString({ min: 1 }),
 });
 
-const countSchema = z.int().check((ctx) => {
+// A plain number with an own integer check, so a value above Number.MAX_SAFE_INTEGER yields one
+// issue (the batch maximum) instead of z.int()'s safe-integer bound as well.
+const countSchema = z.number().check((ctx) => {
   const value = ctx.value;
   const push = (params: Record<string, unknown>) =>
     ctx.issues.push({ code: "custom", input: value, params, message: "" });
-  if (value === 0) {
+  if (!Number.isInteger(value)) {
+    push({ code: "invalid_type", expected: "int" });
+  } else if (value === 0) {
     push({ code: "required", zeroIsMissing: true });
   } else if (value < minBatchCount) {
     push({ code: "too_small", origin: "number", minimum: minBatchCount });
@@ -107,20 +119,45 @@ const batchFields = z.strictObject({
   ipxeScript: z.string().nullable().optional(),
   alwaysBootWithCustomIpxe: z.boolean().nullable().optional(),
   phoneHomeEnabled: z.boolean().nullable().optional(),
-  labels: labels().optional(),
-  interfaces: z.array(InterfaceCreateRequestSchema).max(maxInterfaces).optional(),
-  autoNetwork: z.boolean().optional(),
-  infinibandInterfaces: z.array(InfiniBandInterfaceCreateRequestSchema).optional(),
-  dpuExtensionServiceDeployments: z.array(DpuExtensionServiceDeploymentRequestSchema).optional(),
-  nvLinkInterfaces: z.array(NVLinkInterfaceCreateRequestSchema).max(4).optional(),
-  sshKeyGroupIds: z.array(uuid()).optional(),
+  labels: labels().nullable().optional(),
+  interfaces: z.array(InterfaceCreateRequestSchema).max(maxInterfaces).nullable().optional(),
+  autoNetwork: z.boolean().nullable().optional(),
+  infinibandInterfaces: z.array(InfiniBandInterfaceCreateRequestSchema).nullable().optional(),
+  dpuExtensionServiceDeployments: z
+    .array(DpuExtensionServiceDeploymentRequestSchema)
+    .nullable()
+    .optional(),
+  nvLinkInterfaces: z.array(NVLinkInterfaceCreateRequestSchema).max(4).nullable().optional(),
+  sshKeyGroupIds: z.array(uuid()).nullable().optional(),
   topologyOptimized: z.boolean().nullable().optional(),
 });
 
+/** Batch fields whose null means the same as an absent key; parsing drops them when null. */
+const nullAsAbsentBatchFields = [
+  "labels",
+  "sshKeyGroupIds",
+  "infinibandInterfaces",
+  "nvLinkInterfaces",
+  "dpuExtensionServiceDeployments",
+] as const;
+
+/** Returns a copy of `value` without the keys in `keys` whose value is null. */
+function dropNulls<T extends object, K extends keyof T>(
+  value: T,
+  keys: readonly K[],
+): Omit<T, K> & { [P in K]?: Exclude<T[P], null> } {
+  const copy = { ...value } as Record<string, unknown>;
+  for (const key of keys) {
+    if (copy[key as string] === null) delete copy[key as string];
+  }
+  return copy as Omit<T, K> & { [P in K]?: Exclude<T[P], null> };
+}
+
 /**
- * Batch create request. Parsing applies the defaults: `autoNetwork` false, `topologyOptimized`
- * true (also for null), `isPhysical` false, `deviceInstance` 0 on NVLink and InfiniBand items,
- * and the first interface made physical when none is and no interface has device info.
+ * Batch create request. Null in an optional field means the same as an absent key. Parsing
+ * applies the defaults: `autoNetwork` false, `topologyOptimized` true, `isPhysical` false,
+ * `deviceInstance` 0 on NVLink and InfiniBand items, and the first interface made physical when
+ * none is and no interface has device info. Null labels and lists are dropped from the output.
  */
 export const BatchInstanceCreateRequestSchema = batchFields
   .check((ctx) => {
@@ -132,16 +169,17 @@ export const BatchInstanceCreateRequestSchema = batchFields
       ...item,
       isPhysical: item.isPhysical ?? false,
     }));
+    const present = dropNulls(value, nullAsAbsentBatchFields);
     return {
-      ...value,
+      ...present,
       autoNetwork: value.autoNetwork ?? false,
       topologyOptimized: value.topologyOptimized ?? true,
       interfaces,
-      infinibandInterfaces: value.infinibandInterfaces?.map((item) => ({
+      infinibandInterfaces: present.infinibandInterfaces?.map((item) => ({
         ...item,
         deviceInstance: item.deviceInstance ?? 0,
       })),
-      nvLinkInterfaces: value.nvLinkInterfaces?.map((item) => ({
+      nvLinkInterfaces: present.nvLinkInterfaces?.map((item) => ({
         ...item,
         deviceInstance: item.deviceInstance ?? 0,
       })),
@@ -207,6 +245,16 @@ const updateFields = z.strictObject({
   applyUpdatesOnReboot: z.boolean().nullable().optional(),
 });
 
+/** Returns a copy of an NVLink or InfiniBand item without `deviceInstance` when it is null. */
+function withoutNullDeviceInstance<T extends { deviceInstance?: number | null | undefined }>(
+  item: T,
+): Omit<T, "deviceInstance"> & { deviceInstance?: number } {
+  const { deviceInstance, ...rest } = item;
+  return deviceInstance === null || deviceInstance === undefined
+    ? rest
+    : { ...rest, deviceInstance };
+}
+
 /**
  * Instance update request. Parsing makes the first interface physical when interfaces are given,
  * none is physical and none has device info.
@@ -216,12 +264,26 @@ export const InstanceUpdateRequestSchema = updateFields
     pushRuleIssues(ctx, updateRequestRules(ctx.value));
   })
   .transform((value) => {
-    if (!value.interfaces) return value;
-    const interfaces = withDefaultPhysicalInterface(value.interfaces).map((item) => ({
-      ...item,
-      isPhysical: item.isPhysical ?? false,
-    }));
-    return { ...value, interfaces };
+    const { interfaces, infinibandInterfaces, nvLinkInterfaces, ...rest } = value;
+    return {
+      ...rest,
+      ...(interfaces !== undefined
+        ? {
+            interfaces:
+              interfaces &&
+              withDefaultPhysicalInterface(interfaces).map((item) => ({
+                ...item,
+                isPhysical: item.isPhysical ?? false,
+              })),
+          }
+        : {}),
+      ...(infinibandInterfaces !== undefined
+        ? { infinibandInterfaces: infinibandInterfaces?.map(withoutNullDeviceInstance) ?? null }
+        : {}),
+      ...(nvLinkInterfaces !== undefined
+        ? { nvLinkInterfaces: nvLinkInterfaces?.map(withoutNullDeviceInstance) ?? null }
+        : {}),
+    };
   });
 
 /** Instance update request as a client writes it. */
@@ -286,7 +348,7 @@ export const ListInstancesQuerySchema = z.strictObject({
   instanceTypeId: z.array(uuid()).optional(),
   operatingSystemId: z.array(uuid()).optional(),
   machineId: z.array(byteString({ min: 1 })).optional(),
-  status: z.array(InstanceStatusSchema).optional(),
+  status: z.array(InstanceStatusFilterSchema).optional(),
   name: byteString({ min: 1 }).optional(),
   ipAddress: z.array(byteString({ min: 1 })).optional(),
   query: z.string().optional(),

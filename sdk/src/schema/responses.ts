@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { dateTime, labels, uuid } from "./primitives.js";
 
-/** Instance states. */
-export const instanceStatuses = [
+/** Instance states a list filter accepts. */
+export const instanceStatusFilterValues = [
   "Pending",
   "Provisioning",
   "Configuring",
@@ -13,13 +13,25 @@ export const instanceStatuses = [
   "Repairing",
   "Rebooting",
   "Terminating",
+  "Terminated",
   "Error",
 ] as const;
 
-/** State of an instance. */
+/**
+ * Instance states a response may carry: the filter values plus `Unknown`, a stored state that
+ * the upstream API returns but does not accept as a filter.
+ */
+export const instanceStatuses = [...instanceStatusFilterValues, "Unknown"] as const;
+
+/** State of an instance in a response. */
 export const InstanceStatusSchema = z.enum(instanceStatuses);
-/** State of an instance. */
+/** State of an instance in a response. */
 export type InstanceStatus = z.infer<typeof InstanceStatusSchema>;
+
+/** Instance state in the `status` filter of the instance list. */
+export const InstanceStatusFilterSchema = z.enum(instanceStatusFilterValues);
+/** Instance state in the `status` filter of the instance list. */
+export type InstanceStatusFilter = z.infer<typeof InstanceStatusFilterSchema>;
 
 /** State of an interface, InfiniBand port or NVLink attachment. */
 export const NetworkStatusSchema = z.enum([

@@ -20,7 +20,7 @@ export interface InterfaceLike {
   device?: string | null | undefined;
   deviceInstance?: number | null | undefined;
   virtualFunctionId?: number | null | undefined;
-  isPhysical?: boolean | undefined;
+  isPhysical?: boolean | null | undefined;
 }
 
 const isPresent = (value: unknown): boolean => value !== null && value !== undefined;
@@ -144,8 +144,14 @@ export function interfaceListRules(
   const listPath = [...path, wholeValueKey];
   const fieldsOf = (field: string) => items.map((_, index) => [...path, index, field]);
 
-  const subnetCount = items.filter((item) => isPresent(item.subnetId)).length;
-  const prefixCount = items.filter((item) => isPresent(item.vpcPrefixId)).length;
+  // An interface with both ids already has its own network_source_conflict issue, so only
+  // interfaces with exactly one id decide whether the list mixes kinds.
+  const subnetCount = items.filter(
+    (item) => isPresent(item.subnetId) && !isPresent(item.vpcPrefixId),
+  ).length;
+  const prefixCount = items.filter(
+    (item) => isPresent(item.vpcPrefixId) && !isPresent(item.subnetId),
+  ).length;
   if (subnetCount > 0 && prefixCount > 0) {
     issues.push({
       path: listPath,
@@ -220,8 +226,8 @@ export function duplicateRules<T>(
 export interface NestedLists {
   secondaryVpcIds?: readonly string[] | null | undefined;
   infinibandInterfaces?:
-    readonly { device: string; deviceInstance?: number | undefined }[] | null | undefined;
-  nvLinkInterfaces?: readonly { deviceInstance?: number | undefined }[] | null | undefined;
+    readonly { device: string; deviceInstance?: number | null | undefined }[] | null | undefined;
+  nvLinkInterfaces?: readonly { deviceInstance?: number | null | undefined }[] | null | undefined;
   dpuExtensionServiceDeployments?:
     readonly { dpuExtensionServiceId: string; version: string }[] | null | undefined;
 }
@@ -315,7 +321,7 @@ export function uniquenessRules(request: NestedLists): RuleIssue[] {
 export interface BatchRuleInput extends NestedLists {
   vpcId: string;
   autoNetwork: boolean;
-  interfaces?: readonly InterfaceLike[] | undefined;
+  interfaces?: readonly InterfaceLike[] | null | undefined;
   operatingSystemId?: string | null | undefined;
   ipxeScript?: string | null | undefined;
 }

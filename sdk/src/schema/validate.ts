@@ -1,8 +1,10 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { fromZodIssues, type ValidationResult } from "./issues.js";
 import {
   BatchInstanceCreateRequestSchema,
   InstanceDeleteRequestSchema,
+  InstanceIdListSchema,
+  InstanceIdSchema,
   InstanceUpdateRequestSchema,
   ListInstancesQuerySchema,
   StatusHistoryQuerySchema,
@@ -25,14 +27,35 @@ import {
   type StatusDetail,
 } from "./responses.js";
 
-/** Validates `value` with any schema of this module and converts failures to `ValidationIssue`s. */
+/**
+ * Validates `value` with any schema of this module and converts failures to `ValidationIssue`s.
+ * `root` names the whole value in messages, such as "response body"; default "request body".
+ */
 export function validateWith<S extends z.ZodType>(
   schema: S,
   value: unknown,
+  root?: string,
 ): ValidationResult<z.output<S>> {
   const result = schema.safeParse(value);
   if (result.success) return { success: true, data: result.data };
-  return { success: false, issues: fromZodIssues(result.error.issues, value) };
+  return { success: false, issues: fromZodIssues(result.error.issues, value, root) };
+}
+
+const responseRoot = "response body";
+
+const instanceIdParameter = z.object({ instanceId: InstanceIdSchema });
+const instanceIdListParameter = z.object({ instanceIds: InstanceIdListSchema });
+
+/** Validates an instance id before it goes into a request path; issues have path `["instanceId"]`. */
+export function validateInstanceId(instanceId: unknown): ValidationResult<string> {
+  const result = validateWith(instanceIdParameter, { instanceId });
+  return result.success ? { success: true, data: result.data.instanceId } : result;
+}
+
+/** Validates a list of instance ids; an issue's path is `["instanceIds", index]`. */
+export function validateInstanceIds(instanceIds: unknown): ValidationResult<string[]> {
+  const result = validateWith(instanceIdListParameter, { instanceIds });
+  return result.success ? { success: true, data: result.data.instanceIds } : result;
 }
 
 /**
@@ -121,27 +144,27 @@ export function parseStatusHistoryQuery(raw: RawQuery): ValidationResult<StatusH
 
 /** Checks one instance of a response body. */
 export function parseInstance(value: unknown): ValidationResult<Instance> {
-  return validateWith(InstanceSchema, value);
+  return validateWith(InstanceSchema, value, responseRoot);
 }
 
 /** Checks a list of instances (batch create and list responses). */
 export function parseInstances(value: unknown): ValidationResult<Instance[]> {
-  return validateWith(InstanceListSchema, value);
+  return validateWith(InstanceListSchema, value, responseRoot);
 }
 
 /** Checks a status history response body. */
 export function parseStatusDetails(value: unknown): ValidationResult<StatusDetail[]> {
-  return validateWith(StatusDetailListSchema, value);
+  return validateWith(StatusDetailListSchema, value, responseRoot);
 }
 
 /** Checks an error response body. */
 export function parseErrorResponse(value: unknown): ValidationResult<ErrorResponse> {
-  return validateWith(ErrorResponseSchema, value);
+  return validateWith(ErrorResponseSchema, value, responseRoot);
 }
 
 /** Checks a page position, given as the `X-Pagination` header text or as a parsed object. */
 export function parsePagination(value: unknown): ValidationResult<Pagination> {
-  if (typeof value !== "string") return validateWith(PaginationSchema, value);
+  if (typeof value !== "string") return validateWith(PaginationSchema, value, "X-Pagination");
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
@@ -159,5 +182,5 @@ export function parsePagination(value: unknown): ValidationResult<Pagination> {
       ],
     };
   }
-  return validateWith(PaginationSchema, parsed);
+  return validateWith(PaginationSchema, parsed, "X-Pagination");
 }
