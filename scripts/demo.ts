@@ -217,6 +217,7 @@ function printKeepInstructions(runOptions: ExampleRunOptions, url: string): void
   const envFile = path.join(runOptions.workDir, "demo.env");
   const environment = exampleEnvironment(runOptions);
   const names = [
+    "CHECKPOINT_DISABLE",
     "TF_CLI_CONFIG_FILE",
     "NICO_ENDPOINT",
     "NICO_ORG",
