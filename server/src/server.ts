@@ -7,6 +7,7 @@ import { loadInventory } from "./inventory/load.js";
 import type { InventoryInput } from "./inventory/schema.js";
 import { isSeeded, seedInventory } from "./inventory/seed.js";
 import { Lifecycle } from "./service/lifecycle.js";
+import { PlacementCache } from "./service/placement.js";
 import { PostgresStore, isPostgresUrl, redactDatabaseUrl } from "./store/postgres.js";
 import { SqliteStore } from "./store/sqlite.js";
 import type { Store } from "./store/types.js";
@@ -100,6 +101,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     lifecycle,
     logger,
     placementPolicy: options.placement ?? "best-fit",
+    placements: new PlacementCache(logger),
   };
   const app = buildApp(context, verifyToken);
 

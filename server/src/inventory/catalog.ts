@@ -1,10 +1,15 @@
 import type { StoreSession } from "../store/types.js";
 import {
   inventorySections,
+  type Allocation,
   type InventoryKind,
   type InventoryObjects,
   type Tenant,
 } from "./schema.js";
+
+function allocationKey(tenantId: string, siteId: string): string {
+  return `${tenantId}\u0000${siteId}`;
+}
 
 /**
  * In-memory copy of the inventory documents of the store.
@@ -15,6 +20,8 @@ import {
 export class Catalog {
   readonly #objects = new Map<InventoryKind, Map<string, unknown>>();
   readonly #tenantsByOrg = new Map<string, Tenant>();
+  /** Allocations keyed by `allocationKey(tenantId, siteId)`. */
+  readonly #allocationsByTenantSite = new Map<string, Allocation[]>();
 
   /** Reads every inventory document of the store. */
   static async load(session: StoreSession): Promise<Catalog> {
@@ -29,6 +36,12 @@ export class Catalog {
     for (const tenant of catalog.list("tenant")) {
       catalog.#tenantsByOrg.set(tenant.org.toLowerCase(), tenant);
     }
+    for (const allocation of catalog.list("allocation")) {
+      const key = allocationKey(allocation.tenantId, allocation.siteId);
+      const list = catalog.#allocationsByTenantSite.get(key) ?? [];
+      list.push(allocation);
+      catalog.#allocationsByTenantSite.set(key, list);
+    }
     return catalog;
   }
 
@@ -38,6 +51,11 @@ export class Catalog {
 
   list<K extends InventoryKind>(kind: K): InventoryObjects[K][] {
     return [...(this.#objects.get(kind)?.values() ?? [])] as InventoryObjects[K][];
+  }
+
+  /** Allocations of a tenant at a site, in id order; empty when there is none. */
+  allocationsOf(tenantId: string, siteId: string): readonly Allocation[] {
+    return this.#allocationsByTenantSite.get(allocationKey(tenantId, siteId)) ?? [];
   }
 
   /** Tenant of an org, matched case-insensitively. */

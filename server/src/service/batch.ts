@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { Inventory, type Placement } from "@nico/allocator";
+import type { Placement } from "@nico/allocator";
 import { issuesToErrorData, validateBatchInstanceCreateRequest } from "@nico/sdk/schema";
 import { ApiError } from "../errors.js";
 import type { Tenant } from "../inventory/schema.js";
@@ -12,6 +12,7 @@ import {
 import { hashJson } from "../util/canonical-json.js";
 import type { ServiceContext } from "./context.js";
 import { lifecycleMessages } from "./lifecycle.js";
+import type { PlannedPlacement } from "./placement.js";
 import {
   checkDpuDeployments,
   checkDpuDevices,
@@ -100,12 +101,7 @@ async function checkQuota(
   scope: Scope,
   count: number,
 ): Promise<void> {
-  const allocations = context.catalog
-    .list("allocation")
-    .filter(
-      (allocation) =>
-        allocation.tenantId === scope.tenant.id && allocation.siteId === scope.site.id,
-    );
+  const allocations = context.catalog.allocationsOf(scope.tenant.id, scope.site.id);
   if (allocations.length === 0) {
     throw new ApiError("allocation_missing", { tenantId: scope.tenant.id, siteId: scope.site.id });
   }
@@ -143,15 +139,14 @@ async function planPlacement(
   context: ServiceContext,
   session: StoreSession,
   batch: ResolvedBatch,
-): Promise<Placement> {
-  const machines = await session.listMachines({ instanceTypeId: batch.scope.instanceType.id });
-  const inventory = new Inventory(machines);
-  const result = inventory.plan({
+): Promise<{ planned: PlannedPlacement; placement: Placement }> {
+  const planned = await context.placements.plan(session, {
     instanceTypeId: batch.scope.instanceType.id,
     count: batch.request.count,
     topologyOptimized: batch.request.topologyOptimized ?? true,
     policy: context.placementPolicy,
   });
+  const { result } = planned;
   if (!result.ok) {
     throw new ApiError(
       "placement_rejected",
@@ -164,7 +159,7 @@ async function planPlacement(
       },
     );
   }
-  return result.placement;
+  return { planned, placement: result.placement };
 }
 
 async function drawNames(session: StoreSession, tenant: Tenant, prefix: string, count: number) {
@@ -305,7 +300,7 @@ export async function createBatch(
 ): Promise<BatchResult> {
   const started = performance.now();
   const request = validate(body);
-  const requestHash = hashJson(body);
+  const requestHash = idempotencyKey === undefined ? "" : hashJson(body);
   if (idempotencyKey !== undefined) {
     const tenant = context.catalog.tenantByOrg(org);
     if (tenant === undefined) {
@@ -320,6 +315,8 @@ export async function createBatch(
   const { scope } = batch;
 
   let placement: Placement | undefined;
+  let planned: PlannedPlacement | undefined;
+  let committedVersion = 0;
   let replayed = false;
   let instances: InstanceView[];
   try {
@@ -332,7 +329,7 @@ export async function createBatch(
         }
       }
       await checkQuota(context, session, scope, request.count);
-      placement = await planPlacement(context, session, batch);
+      ({ planned, placement } = await planPlacement(context, session, batch));
       const names = await drawNames(session, scope.tenant, request.namePrefix, request.count);
       const now = context.lifecycle.now();
       const records = placement.machineIds.map((machineId, index) =>
@@ -341,6 +338,7 @@ export async function createBatch(
       await session.assignMachines(
         records.map((record) => ({ machineId: record.machineId, instanceId: record.id })),
       );
+      committedVersion = await session.machineVersion(scope.instanceType.id);
       await session.insertInstances(records);
       const history: StatusHistoryRecord[] = records.map((record) => ({
         instanceId: record.id,
@@ -377,7 +375,13 @@ export async function createBatch(
     throw error;
   }
 
-  if (!replayed && placement !== undefined) {
+  if (!replayed && placement !== undefined && planned !== undefined) {
+    context.placements.recordCommit(
+      planned,
+      placement,
+      instances.map((instance) => instance.id),
+      committedVersion,
+    );
     context.logger.info(
       {
         tenantId: scope.tenant.id,

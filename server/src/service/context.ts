@@ -5,6 +5,7 @@ import type { Catalog } from "../inventory/catalog.js";
 import type { Tenant } from "../inventory/schema.js";
 import type { InstanceRecord, Store } from "../store/types.js";
 import type { Lifecycle } from "./lifecycle.js";
+import type { PlacementCache } from "./placement.js";
 
 /** Everything the request handlers share. */
 export interface ServiceContext {
@@ -14,6 +15,8 @@ export interface ServiceContext {
   logger: Logger;
   /** Domain choice for topology-optimized batches. */
   placementPolicy: PlacementPolicy;
+  /** Allocator inventories kept between batch creates. */
+  placements: PlacementCache;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -98,4 +98,13 @@ export const sqliteMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: "index for the quota count of live instances",
+    // deleted_at is a key column only so that SQLite counts from the index without reading rows.
+    sql: `
+      CREATE INDEX instance_quota ON instance (tenant_id, site_id, instance_type_id, deleted_at)
+        WHERE deleted_at IS NULL;
+    `,
+  },
 ];

@@ -102,4 +102,23 @@ export const postgresMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: "transactional machine version per instance type, quota count index",
+    // The sequence counted uncommitted changes too, so a replica could read a version whose
+    // assignment it could not see yet. A row per instance type is bumped inside the assigning
+    // transaction and read at READ COMMITTED, so a version always names committed machine state.
+    sql: `
+      DROP SEQUENCE machine_version;
+      CREATE TABLE machine_type_version (
+        instance_type_id TEXT PRIMARY KEY,
+        version BIGINT NOT NULL
+      );
+      INSERT INTO machine_type_version (instance_type_id, version)
+        SELECT DISTINCT instance_type_id, 1 FROM machine;
+
+      CREATE INDEX instance_quota ON instance (tenant_id, site_id, instance_type_id)
+        WHERE deleted_at IS NULL;
+    `,
+  },
 ];

@@ -279,8 +279,14 @@ class PostgresSession implements StoreSession {
     return row === undefined ? undefined : this.getObject("tenant", String(row.tenant_id));
   }
 
-  private async bumpMachineVersion(): Promise<void> {
-    await this.query("SELECT nextval('machine_version')");
+  /** Bumps the machine version of every instance type that the given machines belong to. */
+  private async bumpMachineVersion(machineIds: string[]): Promise<void> {
+    await this.query(
+      "INSERT INTO machine_type_version (instance_type_id, version) " +
+        "SELECT DISTINCT instance_type_id, 1 FROM machine WHERE id = ANY($1::text[]) " +
+        "ON CONFLICT (instance_type_id) DO UPDATE SET version = machine_type_version.version + 1",
+      [machineIds],
+    );
   }
 
   async insertMachines(machines: MachineRecord[]): Promise<void> {
@@ -300,7 +306,7 @@ class PostgresSession implements StoreSession {
         `SELECT * FROM ${unnestOf(["text", "text", "text", "text", "text", "text"])}`,
       columns,
     );
-    await this.bumpMachineVersion();
+    await this.bumpMachineVersion(machines.map((machine) => machine.id));
   }
 
   async getMachine(id: string): Promise<MachineRecord | undefined> {
@@ -360,25 +366,31 @@ class PostgresSession implements StoreSession {
     if (result.rowCount !== assignments.length) {
       throw new StoreConflictError("a machine was assigned by a concurrent request");
     }
-    await this.bumpMachineVersion();
+    await this.bumpMachineVersion(machineIds);
   }
 
   async releaseMachines(machineIds: string[]): Promise<void> {
     await this.query("UPDATE machine SET assigned_instance_id = NULL WHERE id = ANY($1::text[])", [
       machineIds,
     ]);
-    await this.bumpMachineVersion();
+    await this.bumpMachineVersion(machineIds);
   }
 
-  async machineVersion(): Promise<number> {
-    const [row] = await this.rows("SELECT last_value, is_called FROM machine_version");
-    return row === undefined || row.is_called !== true ? 0 : Number(row.last_value);
+  async machineVersion(instanceTypeId: string): Promise<number> {
+    const [row] = await this.rows(
+      "SELECT version FROM machine_type_version WHERE instance_type_id = $1",
+      [instanceTypeId],
+    );
+    return row === undefined ? 0 : Number(row.version);
   }
 
-  private async writeIndexes(instances: InstanceRecord[]): Promise<void> {
-    const ids = instances.map((instance) => instance.id);
-    await this.query("DELETE FROM instance_vpc WHERE instance_id = ANY($1::text[])", [ids]);
-    await this.query("DELETE FROM instance_ip WHERE instance_id = ANY($1::text[])", [ids]);
+  /** Writes the VPC and IP lookup rows of instances, replacing old ones unless they are new. */
+  private async writeIndexes(instances: InstanceRecord[], areNew: boolean): Promise<void> {
+    if (!areNew) {
+      const ids = instances.map((instance) => instance.id);
+      await this.query("DELETE FROM instance_vpc WHERE instance_id = ANY($1::text[])", [ids]);
+      await this.query("DELETE FROM instance_ip WHERE instance_id = ANY($1::text[])", [ids]);
+    }
     const vpcRows = instances.flatMap((instance) =>
       instanceVpcs(instance).map((vpcId) => [instance.id, vpcId]),
     );
@@ -410,7 +422,7 @@ class PostgresSession implements StoreSession {
         `WITH ORDINALITY AS input (${instanceColumnList}, position) ORDER BY position`,
       columnsOf(instances.map(instanceColumns), instanceColumnTypes.length),
     );
-    await this.writeIndexes(instances);
+    await this.writeIndexes(instances, true);
   }
 
   async updateInstance(instance: InstanceRecord): Promise<void> {
@@ -421,7 +433,7 @@ class PostgresSession implements StoreSession {
         "updated = $15, due_at = $16, data = $17 WHERE id = $18 AND deleted_at IS NULL",
       instanceColumns(instance),
     );
-    await this.writeIndexes([instance]);
+    await this.writeIndexes([instance], false);
   }
 
   async getInstance(id: string): Promise<InstanceRecord | undefined> {
@@ -823,8 +835,8 @@ export class PostgresStore implements Store {
   releaseMachines(machineIds: string[]) {
     return this.write((s) => s.releaseMachines(machineIds));
   }
-  machineVersion() {
-    return this.#reader.machineVersion();
+  machineVersion(instanceTypeId: string) {
+    return this.#reader.machineVersion(instanceTypeId);
   }
   insertInstances(instances: InstanceRecord[]) {
     return this.write((s) => s.insertInstances(instances));

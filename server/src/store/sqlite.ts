@@ -75,38 +75,50 @@ function instanceVpcs(instance: InstanceRecord): string[] {
   return [...new Set([instance.vpcId, ...instance.interfaces.map((iface) => iface.vpcId)])];
 }
 
+/** Most prepared statements a session keeps; dynamic list queries could otherwise grow it. */
+const maxCachedStatements = 256;
+
 /** Synchronous SQL behind the async session interface. */
 class SqliteSession implements StoreSession {
+  readonly #statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
 
+  /** Prepared statement for `sql`, compiled once and reused by later calls. */
+  private prepare(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      if (this.#statements.size >= maxCachedStatements) {
+        this.#statements.clear();
+      }
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   async getMeta(key: string): Promise<string | undefined> {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as Row | undefined;
+    const row = this.prepare("SELECT value FROM meta WHERE key = ?").get(key) as Row | undefined;
     return row === undefined ? undefined : String(row.value);
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    this.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      )
-      .run(key, value);
+    this.prepare(
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(key, value);
   }
 
   async putObject<K extends InventoryKind>(kind: K, object: InventoryObjects[K]): Promise<void> {
-    this.db
-      .prepare(
-        "INSERT INTO inventory_object (kind, id, data) VALUES (?, ?, ?) " +
-          "ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
-      )
-      .run(kind, object.id, JSON.stringify(object));
+    this.prepare(
+      "INSERT INTO inventory_object (kind, id, data) VALUES (?, ?, ?) " +
+        "ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
+    ).run(kind, object.id, JSON.stringify(object));
     if (kind === "tenant") {
       const tenant = object as InventoryObjects["tenant"];
-      this.db
-        .prepare(
-          "INSERT INTO tenant_org (org_lower, tenant_id) VALUES (?, ?) " +
-            "ON CONFLICT (org_lower) DO UPDATE SET tenant_id = excluded.tenant_id",
-        )
-        .run(tenant.org.toLowerCase(), tenant.id);
+      this.prepare(
+        "INSERT INTO tenant_org (org_lower, tenant_id) VALUES (?, ?) " +
+          "ON CONFLICT (org_lower) DO UPDATE SET tenant_id = excluded.tenant_id",
+      ).run(tenant.org.toLowerCase(), tenant.id);
     }
   }
 
@@ -114,28 +126,29 @@ class SqliteSession implements StoreSession {
     kind: K,
     id: string,
   ): Promise<InventoryObjects[K] | undefined> {
-    const row = this.db
-      .prepare("SELECT data FROM inventory_object WHERE kind = ? AND id = ?")
-      .get(kind, id) as Row | undefined;
+    const row = this.prepare("SELECT data FROM inventory_object WHERE kind = ? AND id = ?").get(
+      kind,
+      id,
+    ) as Row | undefined;
     return row === undefined ? undefined : (JSON.parse(String(row.data)) as InventoryObjects[K]);
   }
 
   async listObjects<K extends InventoryKind>(kind: K): Promise<InventoryObjects[K][]> {
-    const rows = this.db
-      .prepare("SELECT data FROM inventory_object WHERE kind = ? ORDER BY id")
-      .all(kind) as Row[];
+    const rows = this.prepare("SELECT data FROM inventory_object WHERE kind = ? ORDER BY id").all(
+      kind,
+    ) as Row[];
     return rows.map((row) => JSON.parse(String(row.data)) as InventoryObjects[K]);
   }
 
   async findTenantByOrg(org: string): Promise<InventoryObjects["tenant"] | undefined> {
-    const row = this.db
-      .prepare("SELECT tenant_id FROM tenant_org WHERE org_lower = ?")
-      .get(org.toLowerCase()) as Row | undefined;
+    const row = this.prepare("SELECT tenant_id FROM tenant_org WHERE org_lower = ?").get(
+      org.toLowerCase(),
+    ) as Row | undefined;
     return row === undefined ? undefined : this.getObject("tenant", String(row.tenant_id));
   }
 
   async insertMachines(machines: MachineRecord[]): Promise<void> {
-    const insert = this.db.prepare(
+    const insert = this.prepare(
       "INSERT INTO machine (id, site_id, instance_type_id, status, nvlink_domain_id, assigned_instance_id) " +
         "VALUES (?, ?, ?, ?, ?, ?)",
     );
@@ -165,7 +178,7 @@ class SqliteSession implements StoreSession {
   }
 
   async getMachine(id: string): Promise<MachineRecord | undefined> {
-    const row = this.db.prepare("SELECT * FROM machine WHERE id = ?").get(id) as Row | undefined;
+    const row = this.prepare("SELECT * FROM machine WHERE id = ?").get(id) as Row | undefined;
     return row === undefined ? undefined : this.toMachine(row);
   }
 
@@ -184,23 +197,19 @@ class SqliteSession implements StoreSession {
       params.push(filter.siteId);
     }
     const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
-    const rows = this.db
-      .prepare(`SELECT * FROM machine ${where} ORDER BY id`)
-      .all(...params) as Row[];
+    const rows = this.prepare(`SELECT * FROM machine ${where} ORDER BY id`).all(...params) as Row[];
     return rows.map((row) => this.toMachine(row));
   }
 
   private bumpMachineVersion(): void {
-    this.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES ('machine_version', '1') " +
-          "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
-      )
-      .run();
+    this.prepare(
+      "INSERT INTO meta (key, value) VALUES ('machine_version', '1') " +
+        "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+    ).run();
   }
 
   async assignMachines(assignments: MachineAssignment[]): Promise<void> {
-    const assign = this.db.prepare(
+    const assign = this.prepare(
       "UPDATE machine SET assigned_instance_id = ? WHERE id = ? AND assigned_instance_id IS NULL",
     );
     const run = this.db.transaction(() => {
@@ -222,25 +231,29 @@ class SqliteSession implements StoreSession {
   }
 
   async releaseMachines(machineIds: string[]): Promise<void> {
-    const release = this.db.prepare("UPDATE machine SET assigned_instance_id = NULL WHERE id = ?");
+    const release = this.prepare("UPDATE machine SET assigned_instance_id = NULL WHERE id = ?");
     for (const id of machineIds) {
       release.run(id);
     }
     this.bumpMachineVersion();
   }
 
-  async machineVersion(): Promise<number> {
+  /** Returns one counter shared by every instance type, exact because writers are serialized. */
+  async machineVersion(_instanceTypeId: string): Promise<number> {
     return Number((await this.getMeta("machine_version")) ?? "0");
   }
 
-  private writeIndexes(instance: InstanceRecord): void {
-    this.db.prepare("DELETE FROM instance_vpc WHERE instance_id = ?").run(instance.id);
-    this.db.prepare("DELETE FROM instance_ip WHERE instance_id = ?").run(instance.id);
-    const vpc = this.db.prepare("INSERT INTO instance_vpc (instance_id, vpc_id) VALUES (?, ?)");
+  /** Writes the VPC and IP lookup rows of an instance, replacing old ones unless it is new. */
+  private writeIndexes(instance: InstanceRecord, isNew: boolean): void {
+    if (!isNew) {
+      this.prepare("DELETE FROM instance_vpc WHERE instance_id = ?").run(instance.id);
+      this.prepare("DELETE FROM instance_ip WHERE instance_id = ?").run(instance.id);
+    }
+    const vpc = this.prepare("INSERT INTO instance_vpc (instance_id, vpc_id) VALUES (?, ?)");
     for (const vpcId of instanceVpcs(instance)) {
       vpc.run(instance.id, vpcId);
     }
-    const ip = this.db.prepare("INSERT INTO instance_ip (instance_id, ip_address) VALUES (?, ?)");
+    const ip = this.prepare("INSERT INTO instance_ip (instance_id, ip_address) VALUES (?, ?)");
     for (const address of instanceIps(instance)) {
       ip.run(instance.id, address);
     }
@@ -269,7 +282,7 @@ class SqliteSession implements StoreSession {
   }
 
   async insertInstances(instances: InstanceRecord[]): Promise<void> {
-    const insert = this.db.prepare(
+    const insert = this.prepare(
       "INSERT INTO instance (tenant_id, site_id, name, status, instance_type_id, instance_type_name, " +
         "vpc_id, operating_system_id, network_security_group_id, machine_id, description, labels, " +
         "has_infiniband, created, updated, due_at, data, id) " +
@@ -278,7 +291,7 @@ class SqliteSession implements StoreSession {
     try {
       for (const instance of instances) {
         insert.run(...this.instanceColumns(instance), instance.id);
-        this.writeIndexes(instance);
+        this.writeIndexes(instance, true);
       }
     } catch (error) {
       if (isConstraintError(error)) {
@@ -289,7 +302,7 @@ class SqliteSession implements StoreSession {
   }
 
   async updateInstance(instance: InstanceRecord): Promise<void> {
-    const update = this.db.prepare(
+    const update = this.prepare(
       "UPDATE instance SET tenant_id = ?, site_id = ?, name = ?, status = ?, instance_type_id = ?, " +
         "instance_type_name = ?, vpc_id = ?, operating_system_id = ?, network_security_group_id = ?, " +
         "machine_id = ?, description = ?, labels = ?, has_infiniband = ?, created = ?, updated = ?, " +
@@ -303,7 +316,7 @@ class SqliteSession implements StoreSession {
       }
       throw error;
     }
-    this.writeIndexes(instance);
+    this.writeIndexes(instance, false);
   }
 
   private toInstance(row: Row): InstanceRecord {
@@ -311,18 +324,16 @@ class SqliteSession implements StoreSession {
   }
 
   async getInstance(id: string): Promise<InstanceRecord | undefined> {
-    const row = this.db
-      .prepare("SELECT data FROM instance WHERE id = ? AND deleted_at IS NULL")
-      .get(id) as Row | undefined;
+    const row = this.prepare("SELECT data FROM instance WHERE id = ? AND deleted_at IS NULL").get(
+      id,
+    ) as Row | undefined;
     return row === undefined ? undefined : this.toInstance(row);
   }
 
   async deleteInstance(id: string, deletedAt: string): Promise<void> {
-    this.db
-      .prepare(
-        "UPDATE instance SET deleted_at = ?, due_at = NULL WHERE id = ? AND deleted_at IS NULL",
-      )
-      .run(deletedAt, id);
+    this.prepare(
+      "UPDATE instance SET deleted_at = ?, due_at = NULL WHERE id = ? AND deleted_at IS NULL",
+    ).run(deletedAt, id);
   }
 
   async listInstances(
@@ -373,16 +384,16 @@ class SqliteSession implements StoreSession {
       params.push(pattern, pattern, pattern, pattern);
     }
     const where = clauses.join(" AND ");
-    const total = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM instance WHERE ${where}`)
-      .get(...params) as Row;
+    const total = this.prepare(`SELECT COUNT(*) AS n FROM instance WHERE ${where}`).get(
+      ...params,
+    ) as Row;
     const order =
       page.orderBy === null
         ? "created ASC, seq ASC"
         : `${instanceOrderColumns[page.orderBy.field]} ${page.orderBy.direction}, created ASC, seq ASC`;
-    const rows = this.db
-      .prepare(`SELECT data FROM instance WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(...params, page.limit, page.offset) as Row[];
+    const rows = this.prepare(
+      `SELECT data FROM instance WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(...params, page.limit, page.offset) as Row[];
     return { rows: rows.map((row) => this.toInstance(row)), total: Number(total.n) };
   }
 
@@ -391,12 +402,10 @@ class SqliteSession implements StoreSession {
     siteId: string;
     instanceTypeId: string;
   }): Promise<number> {
-    const row = this.db
-      .prepare(
-        "SELECT COUNT(*) AS n FROM instance WHERE deleted_at IS NULL AND tenant_id = ? " +
-          "AND site_id = ? AND instance_type_id = ?",
-      )
-      .get(filter.tenantId, filter.siteId, filter.instanceTypeId) as Row;
+    const row = this.prepare(
+      "SELECT COUNT(*) AS n FROM instance WHERE deleted_at IS NULL AND tenant_id = ? " +
+        "AND site_id = ? AND instance_type_id = ?",
+    ).get(filter.tenantId, filter.siteId, filter.instanceTypeId) as Row;
     return Number(row.n);
   }
 
@@ -404,42 +413,38 @@ class SqliteSession implements StoreSession {
     if (names.length === 0) {
       return new Set();
     }
-    const rows = this.db
-      .prepare(
-        `SELECT name FROM instance WHERE deleted_at IS NULL AND tenant_id = ? AND name IN (${placeholders(names)})`,
-      )
-      .all(tenantId, ...names) as Row[];
+    const rows = this.prepare(
+      `SELECT name FROM instance WHERE deleted_at IS NULL AND tenant_id = ? AND name IN (${placeholders(names)})`,
+    ).all(tenantId, ...names) as Row[];
     return new Set(rows.map((row) => String(row.name)));
   }
 
   async findInstanceByName(tenantId: string, name: string): Promise<InstanceRecord | undefined> {
-    const row = this.db
-      .prepare("SELECT data FROM instance WHERE deleted_at IS NULL AND tenant_id = ? AND name = ?")
-      .get(tenantId, name) as Row | undefined;
+    const row = this.prepare(
+      "SELECT data FROM instance WHERE deleted_at IS NULL AND tenant_id = ? AND name = ?",
+    ).get(tenantId, name) as Row | undefined;
     return row === undefined ? undefined : this.toInstance(row);
   }
 
   async listDueInstances(now: number, limit: number): Promise<InstanceRecord[]> {
-    const rows = this.db
-      .prepare(
-        "SELECT data FROM instance WHERE due_at IS NOT NULL AND due_at <= ? AND deleted_at IS NULL " +
-          "ORDER BY due_at, seq LIMIT ?",
-      )
-      .all(now, limit) as Row[];
+    const rows = this.prepare(
+      "SELECT data FROM instance WHERE due_at IS NOT NULL AND due_at <= ? AND deleted_at IS NULL " +
+        "ORDER BY due_at, seq LIMIT ?",
+    ).all(now, limit) as Row[];
     return rows.map((row) => this.toInstance(row));
   }
 
   async nextDueAt(): Promise<number | null> {
-    const row = this.db
-      .prepare(
-        "SELECT MIN(due_at) AS due FROM instance WHERE due_at IS NOT NULL AND deleted_at IS NULL",
-      )
-      .get() as Row;
-    return row.due === null ? null : Number(row.due);
+    const row = this.prepare(
+      // ORDER BY with LIMIT walks the due-time index and stops at the first live row.
+      "SELECT due_at AS due FROM instance WHERE due_at IS NOT NULL AND deleted_at IS NULL " +
+        "ORDER BY due_at LIMIT 1",
+    ).get() as Row | undefined;
+    return row === undefined || row.due === null ? null : Number(row.due);
   }
 
   async appendStatusHistory(rows: StatusHistoryRecord[]): Promise<void> {
-    const insert = this.db.prepare(
+    const insert = this.prepare(
       "INSERT INTO status_history (instance_id, status, message, created) VALUES (?, ?, ?, ?)",
     );
     for (const row of rows) {
@@ -451,19 +456,17 @@ class SqliteSession implements StoreSession {
     instanceId: string,
     page: PageRequest<HistoryOrderField>,
   ): Promise<Page<StatusHistoryRecord>> {
-    const total = this.db
-      .prepare("SELECT COUNT(*) AS n FROM status_history WHERE instance_id = ?")
-      .get(instanceId) as Row;
+    const total = this.prepare(
+      "SELECT COUNT(*) AS n FROM status_history WHERE instance_id = ?",
+    ).get(instanceId) as Row;
     const order =
       page.orderBy === null
         ? "created DESC, seq DESC"
         : `${historyOrderColumns[page.orderBy.field]} ${page.orderBy.direction}, seq ${page.orderBy.direction}`;
-    const rows = this.db
-      .prepare(
-        `SELECT instance_id, status, message, created FROM status_history WHERE instance_id = ? ` +
-          `ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(instanceId, page.limit, page.offset) as Row[];
+    const rows = this.prepare(
+      `SELECT instance_id, status, message, created FROM status_history WHERE instance_id = ? ` +
+        `ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(instanceId, page.limit, page.offset) as Row[];
     return {
       total: Number(total.n),
       rows: rows.map((row) => ({
@@ -479,9 +482,10 @@ class SqliteSession implements StoreSession {
     tenantId: string,
     key: string,
   ): Promise<IdempotencyRecord | undefined> {
-    const row = this.db
-      .prepare("SELECT * FROM idempotency_key WHERE tenant_id = ? AND key = ?")
-      .get(tenantId, key) as Row | undefined;
+    const row = this.prepare("SELECT * FROM idempotency_key WHERE tenant_id = ? AND key = ?").get(
+      tenantId,
+      key,
+    ) as Row | undefined;
     if (row === undefined) {
       return undefined;
     }
@@ -496,17 +500,15 @@ class SqliteSession implements StoreSession {
 
   async putIdempotencyRecord(record: IdempotencyRecord): Promise<void> {
     try {
-      this.db
-        .prepare(
-          "INSERT INTO idempotency_key (tenant_id, key, request_hash, response, created) VALUES (?, ?, ?, ?, ?)",
-        )
-        .run(
-          record.tenantId,
-          record.key,
-          record.requestHash,
-          JSON.stringify(record.response),
-          record.created,
-        );
+      this.prepare(
+        "INSERT INTO idempotency_key (tenant_id, key, request_hash, response, created) VALUES (?, ?, ?, ?, ?)",
+      ).run(
+        record.tenantId,
+        record.key,
+        record.requestHash,
+        JSON.stringify(record.response),
+        record.created,
+      );
     } catch (error) {
       if (isConstraintError(error)) {
         throw new StoreConflictError(`idempotency key ${record.key} is already used`);
@@ -616,8 +618,25 @@ export class SqliteStore implements Store {
     return this.transaction(fn);
   }
 
+  /**
+   * Runs reads in a deferred transaction. They see one snapshot without taking the write lock,
+   * so other processes sharing the file can write meanwhile.
+   */
+  private read<T>(fn: (session: StoreSession) => Promise<T>): Promise<T> {
+    return this.#mutex.run(async () => {
+      this.#db.exec("BEGIN DEFERRED");
+      try {
+        return await fn(this.#session);
+      } finally {
+        if (this.#db.inTransaction) {
+          this.#db.exec("COMMIT");
+        }
+      }
+    });
+  }
+
   getMeta(key: string) {
-    return this.single((s) => s.getMeta(key));
+    return this.read((s) => s.getMeta(key));
   }
   setMeta(key: string, value: string) {
     return this.single((s) => s.setMeta(key, value));
@@ -626,22 +645,22 @@ export class SqliteStore implements Store {
     return this.single((s) => s.putObject(kind, object));
   }
   getObject<K extends InventoryKind>(kind: K, id: string) {
-    return this.single((s) => s.getObject(kind, id));
+    return this.read((s) => s.getObject(kind, id));
   }
   listObjects<K extends InventoryKind>(kind: K) {
-    return this.single((s) => s.listObjects(kind));
+    return this.read((s) => s.listObjects(kind));
   }
   findTenantByOrg(org: string) {
-    return this.single((s) => s.findTenantByOrg(org));
+    return this.read((s) => s.findTenantByOrg(org));
   }
   insertMachines(machines: MachineRecord[]) {
     return this.single((s) => s.insertMachines(machines));
   }
   getMachine(id: string) {
-    return this.single((s) => s.getMachine(id));
+    return this.read((s) => s.getMachine(id));
   }
   listMachines(filter: { instanceTypeId?: string; siteId?: string }) {
-    return this.single((s) => s.listMachines(filter));
+    return this.read((s) => s.listMachines(filter));
   }
   assignMachines(assignments: MachineAssignment[]) {
     return this.single((s) => s.assignMachines(assignments));
@@ -649,8 +668,8 @@ export class SqliteStore implements Store {
   releaseMachines(machineIds: string[]) {
     return this.single((s) => s.releaseMachines(machineIds));
   }
-  machineVersion() {
-    return this.single((s) => s.machineVersion());
+  machineVersion(instanceTypeId: string) {
+    return this.read((s) => s.machineVersion(instanceTypeId));
   }
   insertInstances(instances: InstanceRecord[]) {
     return this.single((s) => s.insertInstances(instances));
@@ -659,37 +678,37 @@ export class SqliteStore implements Store {
     return this.single((s) => s.updateInstance(instance));
   }
   getInstance(id: string) {
-    return this.single((s) => s.getInstance(id));
+    return this.read((s) => s.getInstance(id));
   }
   deleteInstance(id: string, deletedAt: string) {
     return this.single((s) => s.deleteInstance(id, deletedAt));
   }
   listInstances(filter: InstanceFilter, page: PageRequest<InstanceOrderField>) {
-    return this.single((s) => s.listInstances(filter, page));
+    return this.read((s) => s.listInstances(filter, page));
   }
   countInstances(filter: { tenantId: string; siteId: string; instanceTypeId: string }) {
-    return this.single((s) => s.countInstances(filter));
+    return this.read((s) => s.countInstances(filter));
   }
   findUsedNames(tenantId: string, names: string[]) {
-    return this.single((s) => s.findUsedNames(tenantId, names));
+    return this.read((s) => s.findUsedNames(tenantId, names));
   }
   findInstanceByName(tenantId: string, name: string) {
-    return this.single((s) => s.findInstanceByName(tenantId, name));
+    return this.read((s) => s.findInstanceByName(tenantId, name));
   }
   listDueInstances(now: number, limit: number) {
-    return this.single((s) => s.listDueInstances(now, limit));
+    return this.read((s) => s.listDueInstances(now, limit));
   }
   nextDueAt() {
-    return this.single((s) => s.nextDueAt());
+    return this.read((s) => s.nextDueAt());
   }
   appendStatusHistory(rows: StatusHistoryRecord[]) {
     return this.single((s) => s.appendStatusHistory(rows));
   }
   listStatusHistory(instanceId: string, page: PageRequest<HistoryOrderField>) {
-    return this.single((s) => s.listStatusHistory(instanceId, page));
+    return this.read((s) => s.listStatusHistory(instanceId, page));
   }
   getIdempotencyRecord(tenantId: string, key: string) {
-    return this.single((s) => s.getIdempotencyRecord(tenantId, key));
+    return this.read((s) => s.getIdempotencyRecord(tenantId, key));
   }
   putIdempotencyRecord(record: IdempotencyRecord) {
     return this.single((s) => s.putIdempotencyRecord(record));

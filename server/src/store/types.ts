@@ -220,8 +220,12 @@ export interface StoreSession {
   /** Assigns free machines; raises `StoreConflictError` without changes if one is taken. */
   assignMachines(assignments: MachineAssignment[]): Promise<void>;
   releaseMachines(machineIds: string[]): Promise<void>;
-  /** Number of machine assignment changes so far; cached allocator state is valid while it stays. */
-  machineVersion(): Promise<number>;
+  /**
+   * Committed count of changes to the machines of an instance type (inserts, assignments,
+   * releases). Allocator state built while it had one value stays valid while it keeps that
+   * value. A store may also count changes of other instance types' machines.
+   */
+  machineVersion(instanceTypeId: string): Promise<number>;
 
   /** Inserts instances; raises `StoreConflictError` when a name or machine is already used. */
   insertInstances(instances: InstanceRecord[]): Promise<void>;
