@@ -127,6 +127,19 @@ export function buildApp(context: ServiceContext, verifyToken: TokenVerifier) {
     return sendError(reply, apiError);
   });
 
+  // One debug line per request; the URL never carries a token, and headers are not logged.
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.debug(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        elapsedMs: Math.round(reply.elapsedTime * 100) / 100,
+      },
+      "request completed",
+    );
+  });
+
   // Auth runs before the body is read, so a caller without access never gets a parse error.
   app.addHook<{ Params: Partial<OrgParams> }>("onRequest", async (request) => {
     if (request.routeOptions.url === undefined) {
