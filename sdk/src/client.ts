@@ -11,6 +11,7 @@ import {
   parsePaginationHeader,
   type Page,
 } from "./pagination.js";
+import { createSender, type HttpRequest } from "./http.js";
 import { isRetryableMethod, resolveRetryOptions, sleep as realSleep } from "./retry.js";
 import { execute, type RawResult, type TransportSettings } from "./transport.js";
 import type {
@@ -51,6 +52,10 @@ import {
  */
 export const QUERY_ARRAY_SERIALIZATION = { style: "form", explode: true } as const;
 
+const INSTANCES_PATH = "/v2/org/{org}/nico/instance";
+const INSTANCE_PATH = "/v2/org/{org}/nico/instance/{instanceId}";
+const BATCH_PATH = "/v2/org/{org}/nico/instance/batch";
+const HISTORY_PATH = "/v2/org/{org}/nico/instance/{instanceId}/status-history";
 const SDK_USER_AGENT = `nico-sdk/0.1.0 node/${process.versions.node}`;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
@@ -128,9 +133,10 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
   const userAgent = options.userAgent ? `${options.userAgent} ${SDK_USER_AGENT}` : SDK_USER_AGENT;
   const querySerializer: QuerySerializerOptions = { array: { ...QUERY_ARRAY_SERIALIZATION } };
 
+  const fetchFunction = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const raw = createClient<paths>({
     baseUrl: connection.endpoint,
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: fetchFunction,
     querySerializer,
   });
   raw.use({
@@ -143,6 +149,36 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
       return request;
     },
   });
+
+  // The typed methods send through a direct path that builds the same request as `raw` with
+  // less work per call. Once a caller adds middleware to `raw`, they go through `raw` instead,
+  // so that middleware applies to every request of the client.
+  const sendDirect = createSender({
+    baseUrl: connection.endpoint,
+    fetch: fetchFunction,
+    tokenProvider: connection.tokenProvider,
+    userAgent,
+    querySerializer,
+  });
+  let rawHasCallerMiddleware = false;
+  const use = raw.use.bind(raw);
+  raw.use = (...middleware) => {
+    rawHasCallerMiddleware = true;
+    use(...middleware);
+  };
+  const send = (request: HttpRequest): Promise<RawResult> => {
+    if (!rawHasCallerMiddleware) return sendDirect(request);
+    return raw.request(
+      request.method.toLowerCase() as "get",
+      request.path as never,
+      {
+        params: { path: request.pathParams, query: request.query, header: request.headers },
+        body: request.body,
+        parseAs: request.parseAs,
+        signal: request.signal,
+      } as never,
+    ) as Promise<RawResult>;
+  };
 
   const org = connection.org;
 
@@ -190,7 +226,7 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
   async function listInstances(query: ListInstancesQuery = {}, callOptions?: CallOptions) {
     rejectInvalid("listInstances", query, checkListInstancesQuery);
     const { data, response } = await call("listInstances", "GET", callOptions, (signal) =>
-      raw.GET("/v2/org/{org}/nico/instance", { params: { path: { org }, query }, signal }),
+      send({ method: "GET", path: INSTANCES_PATH, pathParams: { org }, query, signal }),
     );
     return {
       items: checked("listInstances", response, data, checkInstances),
@@ -201,10 +237,7 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
   async function getInstance(instanceId: string, callOptions?: CallOptions) {
     rejectInvalid("getInstance", instanceId, checkInstanceId);
     const { data, response } = await call("getInstance", "GET", callOptions, (signal) =>
-      raw.GET("/v2/org/{org}/nico/instance/{instanceId}", {
-        params: { path: { org, instanceId } },
-        signal,
-      }),
+      send({ method: "GET", path: INSTANCE_PATH, pathParams: { org, instanceId }, signal }),
     );
     return checked("getInstance", response, data, checkInstance);
   }
@@ -230,9 +263,12 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
         "POST",
         callOptions,
         (signal) =>
-          raw.POST("/v2/org/{org}/nico/instance/batch", {
-            params: { path: { org }, header: { "Idempotency-Key": idempotencyKey } },
-            body: asRawBody(body),
+          send({
+            method: "POST",
+            path: BATCH_PATH,
+            pathParams: { org },
+            headers: { "Idempotency-Key": idempotencyKey },
+            body,
             signal,
           }),
         true,
@@ -257,9 +293,11 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
       rejectInvalid("updateInstance", instanceId, checkInstanceId);
       rejectInvalid("updateInstance", body, checkUpdateRequest);
       const { data, response } = await call("updateInstance", "PATCH", callOptions, (signal) =>
-        raw.PATCH("/v2/org/{org}/nico/instance/{instanceId}", {
-          params: { path: { org, instanceId } },
-          body: asRawBody(body),
+        send({
+          method: "PATCH",
+          path: INSTANCE_PATH,
+          pathParams: { org, instanceId },
+          body,
           signal,
         }),
       );
@@ -274,8 +312,10 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
       // The 202 body is the plain text "Deletion request was accepted", so it is read as text.
       // An empty body or a 204 resolves the same way.
       await call("deleteInstance", "DELETE", callOptions, (signal) =>
-        raw.DELETE("/v2/org/{org}/nico/instance/{instanceId}", {
-          params: { path: { org, instanceId } },
+        send({
+          method: "DELETE",
+          path: INSTANCE_PATH,
+          pathParams: { org, instanceId },
           body: callOptions?.body,
           parseAs: "text",
           signal,
@@ -291,8 +331,11 @@ export function createNicoClient(options: NicoClientOptions = {}): NicoClient {
         "GET",
         callOptions,
         (signal) =>
-          raw.GET("/v2/org/{org}/nico/instance/{instanceId}/status-history", {
-            params: { path: { org, instanceId }, query },
+          send({
+            method: "GET",
+            path: HISTORY_PATH,
+            pathParams: { org, instanceId },
+            query,
             signal,
           }),
       );
@@ -326,13 +369,4 @@ export function errorResponseOf<K extends OperationId>(
     throw new TypeError(`error came from ${error.operation}, not from ${operation}`);
   }
   return { status: error.status, body: error.body } as NicoErrorResponseUnion<K>;
-}
-
-/**
- * Passes a request body to openapi-fetch. Its `Writable` helper turns a property whose only
- * type is `null` (such as `virtualFunctionId` of an InfiniBand interface) into `never`, so the
- * generated body types would reject a body that the contract allows.
- */
-function asRawBody<T>(body: T): never {
-  return body as never;
 }

@@ -55,14 +55,13 @@ export async function execute(call: Call, settings: TransportSettings): Promise<
 
   for (let attempt = 1; ; attempt++) {
     call.signal?.throwIfAborted();
-    const timeout = AbortSignal.timeout(settings.requestTimeoutMs);
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const limit = attemptSignal(call.signal, settings.requestTimeoutMs);
     let failure: Error;
     let retryAfterMs: number | undefined;
     let status: number | undefined;
 
     try {
-      const result = await call.send(signal);
+      const result = await call.send(limit.signal).finally(limit.release);
       status = result.response.status;
       if (result.response.ok) {
         settings.logger.debug(
@@ -77,7 +76,7 @@ export async function execute(call: Call, settings: TransportSettings): Promise<
     } catch (error) {
       if (status !== undefined) throw error;
       if (call.signal?.aborted) throw call.signal.reason;
-      failure = timeout.aborted
+      failure = limit.timedOut()
         ? new NicoTimeoutError(
             call.operation,
             settings.requestTimeoutMs,
@@ -110,6 +109,39 @@ export async function execute(call: Call, settings: TransportSettings): Promise<
     );
     await settings.sleep(delayMs, call.signal);
   }
+}
+
+/** Abort signal of one attempt, with the timer and listener it holds. */
+interface AttemptSignal {
+  signal: AbortSignal;
+  /** Whether the attempt time limit fired. */
+  timedOut(): boolean;
+  /** Stops the timer and detaches from the caller's signal once the attempt has settled. */
+  release(): void;
+}
+
+/**
+ * Combines the caller's signal with the attempt time limit. One controller and one timer per
+ * attempt, both released when the attempt settles, cost less per call than
+ * `AbortSignal.timeout` plus `AbortSignal.any`, whose timer stays armed for the whole limit.
+ */
+function attemptSignal(callerSignal: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new DOMException("The attempt time limit elapsed", "TimeoutError"));
+  }, timeoutMs);
+  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => expired,
+    release() {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener("abort", onCallerAbort);
+    },
+  };
 }
 
 /** Builds the typed error for a non-2xx result, keeping the body when it has the wire shape. */

@@ -1,23 +1,9 @@
 import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { findProtoDir } from "./proto-dir.js";
 
-/** Directory holding tfplugin6.proto and plugin.proto, next to the bundle or in the package. */
-export function findProtoDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    join(here, "proto"),
-    join(here, "..", "proto"),
-    join(here, "..", "..", "proto"),
-  ];
-  const found = candidates.find((dir) => existsSync(join(dir, "tfplugin6.proto")));
-  if (!found) {
-    throw new Error(`tfplugin6.proto not found; looked in ${candidates.join(", ")}`);
-  }
-  return found;
-}
+export { findProtoDir } from "./proto-dir.js";
 
 /** Loaded gRPC service definitions. */
 export interface PluginProtos {

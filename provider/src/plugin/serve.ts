@@ -1,6 +1,7 @@
 import * as grpc from "@grpc/grpc-js";
 import type { Logger } from "pino";
-import { loadProtos, type PluginProtos } from "./protos.js";
+import { loadCompiledServices, type PluginServices } from "./compiled-protos.js";
+import { findProtoDir } from "./proto-dir.js";
 import { base64Raw, generateServerCertificate } from "./tls.js";
 
 /** Environment variable in which Terraform passes the go-plugin magic cookie. */
@@ -29,7 +30,8 @@ export interface PluginServerOptions {
   env?: NodeJS.ProcessEnv;
   /** Called once the reply to GRPCController.Shutdown is sent. Default: exit the process. */
   onShutdown?: () => void;
-  protos?: PluginProtos;
+  /** Service definitions. Default: compiled JSON next to the .proto files, else the .proto files. */
+  protos?: PluginServices;
 }
 
 /** A running plugin server and the handshake line that announces it. */
@@ -49,7 +51,7 @@ export interface PluginServer {
 export async function startPluginServer(options: PluginServerOptions): Promise<PluginServer> {
   const env = options.env ?? process.env;
   const logger = options.logger;
-  const protos = options.protos ?? loadProtos();
+  const protos = options.protos ?? (await loadServices());
   const server = new grpc.Server();
 
   server.addService(protos.provider, wrapHandlers(options.handlers, logger));
@@ -120,6 +122,18 @@ export async function startPluginServer(options: PluginServerOptions): Promise<P
         server.tryShutdown(() => resolve());
       }),
   };
+}
+
+/**
+ * Loads the services from the compiled JSON when the build wrote it (the bundle), else parses
+ * the .proto files with proto-loader, which is only loaded in that case.
+ */
+async function loadServices(): Promise<PluginServices> {
+  const protoDir = findProtoDir();
+  const compiled = loadCompiledServices(protoDir);
+  if (compiled) return compiled;
+  const { loadProtos } = await import("./protos.js");
+  return loadProtos(protoDir);
 }
 
 function wrapHandlers(
