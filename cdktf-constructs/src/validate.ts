@@ -1,4 +1,8 @@
-import { validateBatchInstanceCreateRequest, type ValidationIssue } from "@nico/sdk/schema";
+import {
+  validateBatchInstanceCreateRequest,
+  wholeValueKey,
+  type ValidationIssue,
+} from "@nico/sdk/schema";
 import { Token } from "cdktf";
 import type { InstanceBatchProps } from "./props.js";
 
@@ -97,7 +101,10 @@ function renameSubject(issue: ValidationIssue, propPath: string): string {
  */
 export function toPropPath(requestPath: readonly (string | number)[], renameCount = true): string {
   let text = "";
-  requestPath.forEach((segment, position) => {
+  // A rule over a whole list sits under the wire key `__all__`, but the prop is the list itself.
+  const path =
+    requestPath[requestPath.length - 1] === wholeValueKey ? requestPath.slice(0, -1) : requestPath;
+  path.forEach((segment, position) => {
     const name = renameCount && position === 0 && segment === "count" ? "instanceCount" : segment;
     if (typeof name === "number") text += `[${name}]`;
     else if (!/^[A-Za-z_$][\w$]*$/.test(name)) text += `[${JSON.stringify(name)}]`;

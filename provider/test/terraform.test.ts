@@ -229,6 +229,25 @@ output "members" {
     expect(result.code, result.output).toBe(0);
   });
 
+  it("generated import config plans no change", { timeout: STEP_TIMEOUT_MS }, async () => {
+    const id = (await outputValue(dir, "batch_id")) as string;
+    const importBlock = `import {\n  to = nico_instance_batch.g\n  id = "${id}"\n}\n`;
+    const generatedDir = await project("arc-generated", {
+      "main.tf": PROVIDER_BLOCK + importBlock,
+    });
+    const generated = await terraform(
+      generatedDir,
+      "plan",
+      "-generate-config-out=generated.tf",
+      "-input=false",
+      "-no-color",
+    );
+    expect(generated.code, generated.output).toBe(0);
+    const result = await terraform(generatedDir, "plan", "-input=false", "-no-color");
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout).toContain("1 to import, 0 to add, 0 to change, 0 to destroy");
+  });
+
   it("destroy leaves no instance", { timeout: STEP_TIMEOUT_MS }, async () => {
     const result = await terraform(dir, "destroy", "-auto-approve", "-input=false", "-no-color");
     expect(result.code, result.output).toBe(0);
@@ -259,6 +278,38 @@ resource "nico_instance_batch" "bad" {
     expect(result.output).toContain("in instance_count");
     expect(result.output).toContain("in interface[0].subnet_id");
     expect(result.output).toMatch(/instance_count\s+= 40/);
+    expect(backend.requests.slice(before)).toEqual([]);
+  });
+
+  it("rules fail at plan with unknown vpc_id", { timeout: STEP_TIMEOUT_MS }, async () => {
+    const config = `${PROVIDER_BLOCK}
+resource "terraform_data" "vpc" {
+  input = "${inventoryIds.vpc}"
+}
+
+resource "nico_instance_batch" "rules" {
+  name_prefix      = "rules"
+  instance_count   = 2
+  tenant_id        = "${inventoryIds.tenant}"
+  instance_type_id = "${inventoryIds.instanceType}"
+  vpc_id           = terraform_data.vpc.output
+
+  interface {
+    subnet_id   = "${inventoryIds.subnet}"
+    is_physical = true
+  }
+  interface {
+    subnet_id   = "${inventoryIds.subnet}"
+    is_physical = true
+  }
+}
+`;
+    const dir = await project("unknown-rules", { "main.tf": config });
+    const before = backend.requests.length;
+    const result = await plan(dir);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain("in operating_system_id");
+    expect(result.output).toContain("is_physical = true");
     expect(backend.requests.slice(before)).toEqual([]);
   });
 });

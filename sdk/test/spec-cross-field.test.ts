@@ -204,4 +204,37 @@ describe("uuid fields", () => {
     const string = { ...schema, type: "string" };
     expect(ajv.validate(string, plain)).toBe(true);
   });
+
+  it.each(found)("%s rejects upper case", (_path, schema) => {
+    const string = { ...schema, type: "string" };
+    expect(ajv.validate(string, plain.toUpperCase())).toBe(false);
+  });
+});
+
+describe("uuid case agreement", () => {
+  const upper = batchBase.vpcId.toUpperCase();
+
+  it("spec rejects an upper-case vpcId", () => {
+    expect(specValidator("BatchInstanceCreateRequest")({ ...batchBase, vpcId: upper })).toBe(false);
+  });
+
+  it("zod rejects an upper-case vpcId", () => {
+    expect(validateBatchInstanceCreateRequest({ ...batchBase, vpcId: upper }).success).toBe(false);
+  });
+});
+
+describe("label key __proto__", () => {
+  const body = JSON.parse('{"labels": {"__proto__": "x"}}') as { labels: object };
+
+  it("spec rejects it", () => {
+    expect(specValidator("Labels")(body.labels)).toBe(false);
+  });
+
+  it("zod rejects it", () => {
+    expect(validateBatchInstanceCreateRequest({ ...batchBase, ...body }).success).toBe(false);
+  });
+
+  it("spec accepts other keys", () => {
+    expect(specValidator("Labels")({ proto: "x" })).toBe(true);
+  });
 });

@@ -50,8 +50,51 @@ export function resolveProviderSettings(
       );
       continue;
     }
+    if (attribute === "endpoint") {
+      const problem = endpointDiagnostic(
+        value,
+        typeof configured === "string" && configured !== "" ? undefined : variable,
+      );
+      if (problem) {
+        diagnostics.push(problem);
+        continue;
+      }
+    }
     settings[attribute] = value;
   }
   if (diagnostics.length > 0) return { diagnostics };
   return { settings: settings as ProviderSettings, diagnostics };
+}
+
+/**
+ * Checks the provider block before any credentials are needed: a known `endpoint` must be an
+ * absolute http or https URL. Unknown or absent values are checked when the provider is
+ * configured, where NICO_ENDPOINT applies too.
+ */
+export function validateProviderConfig(config: CtyObject | null): Diagnostic[] {
+  const endpoint = config?.endpoint ?? null;
+  if (typeof endpoint !== "string" || endpoint === "") return [];
+  const problem = endpointDiagnostic(endpoint);
+  return problem ? [problem] : [];
+}
+
+/**
+ * Returns an error diagnostic on `endpoint` unless `value` is an absolute http or https URL.
+ * `variable` names the environment variable the value came from, if any.
+ */
+function endpointDiagnostic(value: string, variable?: string): Diagnostic | undefined {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url && (url.protocol === "http:" || url.protocol === "https:")) return undefined;
+  const source = variable ? ` (from ${variable})` : "";
+  return errorDiagnostic(
+    'Invalid provider argument "endpoint"',
+    `endpoint must be an absolute http or https URL, got ${JSON.stringify(value)}${source}. ` +
+      `Set it to the base URL of the NICo API, such as "https://nico.example.com".`,
+    ["endpoint"],
+  );
 }

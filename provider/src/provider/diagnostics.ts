@@ -68,3 +68,9 @@ export function warningDiagnostic(
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === ERROR);
 }
+
+/** Ends `text` with a period unless it already ends with a period, question or exclamation mark. */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

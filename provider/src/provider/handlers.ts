@@ -1,5 +1,4 @@
 import type { Logger } from "pino";
-import { conform } from "../cty/value.js";
 import { schemaToProto } from "../schema/encode.js";
 import { providerSchema } from "../schema/provider.js";
 import { impliedType } from "../schema/types.js";
@@ -16,9 +15,19 @@ import {
   type InstanceBatchApi,
   type OperationContext,
 } from "../resources/instance-batch/index.js";
-import { resolveProviderSettings, type ProviderSettings } from "./config.js";
+import {
+  resolveProviderSettings,
+  validateProviderConfig,
+  type ProviderSettings,
+} from "./config.js";
 import { errorDiagnostic, toProtoPath, type Diagnostic } from "./diagnostics.js";
-import { decodeObject, encodeValue, type DynamicValue } from "./dynamic-value.js";
+import {
+  DynamicValueError,
+  decodeObject,
+  decodeValue,
+  encodeValue,
+  type DynamicValue,
+} from "./dynamic-value.js";
 
 /** Creates the API client once the provider is configured. */
 export type ClientFactory = (settings: ProviderSettings, logger: Logger) => InstanceBatchApi;
@@ -64,7 +73,7 @@ export function createProviderHandlers(
       `The nico provider only serves ${INSTANCE_BATCH_TYPE}.`,
     );
 
-  return {
+  const handlers: Record<string, UnaryHandler> = {
     GetMetadata: async () => ({
       server_capabilities: serverCapabilities,
       diagnostics: [],
@@ -86,10 +95,13 @@ export function createProviderHandlers(
       };
     },
 
-    ValidateProviderConfig: async () => ({ diagnostics: [] }),
+    ValidateProviderConfig: async (request: { config: DynamicValue }) => {
+      const config = decodeObject(request.config, providerType, "provider configuration");
+      return { diagnostics: validateProviderConfig(config) };
+    },
 
     ConfigureProvider: async (request: { terraform_version: string; config: DynamicValue }) => {
-      const config = decodeObject(request.config, providerType);
+      const config = decodeObject(request.config, providerType, "provider configuration");
       const { settings, diagnostics } = resolveProviderSettings(config, options.env);
       if (settings) {
         api = options.createClient(settings, logger);
@@ -109,7 +121,7 @@ export function createProviderHandlers(
       if (request.type_name !== INSTANCE_BATCH_TYPE) {
         return { diagnostics: [unknownType(request.type_name)] };
       }
-      const config = decodeObject(request.config, batchType);
+      const config = decodeObject(request.config, batchType, "resource configuration");
       return { diagnostics: config ? validateInstanceBatchConfig(config) : [] };
     },
 
@@ -138,9 +150,13 @@ export function createProviderHandlers(
         };
       }
       const raw = request.raw_state?.json;
-      const parsed = raw && raw.length > 0 ? JSON.parse(Buffer.from(raw).toString("utf8")) : null;
+      const state = decodeValue(
+        raw && raw.length > 0 ? { json: raw } : null,
+        batchType,
+        "stored resource state",
+      );
       return {
-        upgraded_state: encodeValue(conform(parsed, batchType), batchType),
+        upgraded_state: encodeValue(state, batchType),
         diagnostics: [],
       };
     },
@@ -153,7 +169,7 @@ export function createProviderHandlers(
       if (request.type_name !== INSTANCE_BATCH_TYPE) {
         return { diagnostics: [unknownType(request.type_name)] };
       }
-      const current = decodeObject(request.current_state, batchType);
+      const current = decodeObject(request.current_state, batchType, "resource state");
       if (current === null) return { new_state: encodeValue(null, batchType), diagnostics: [] };
       const ctx = context();
       if (!("api" in ctx)) return { new_state: request.current_state, diagnostics: [ctx] };
@@ -176,9 +192,9 @@ export function createProviderHandlers(
         return { diagnostics: [unknownType(request.type_name)] };
       }
       const result = planInstanceBatch({
-        prior: decodeObject(request.prior_state, batchType),
-        proposed: decodeObject(request.proposed_new_state, batchType),
-        config: decodeObject(request.config, batchType),
+        prior: decodeObject(request.prior_state, batchType, "prior resource state"),
+        proposed: decodeObject(request.proposed_new_state, batchType, "proposed resource state"),
+        config: decodeObject(request.config, batchType, "resource configuration"),
       });
       return {
         planned_state: encodeValue(result.planned, batchType),
@@ -198,9 +214,9 @@ export function createProviderHandlers(
       if (request.type_name !== INSTANCE_BATCH_TYPE) {
         return { diagnostics: [unknownType(request.type_name)] };
       }
-      const prior = decodeObject(request.prior_state, batchType);
-      const planned = decodeObject(request.planned_state, batchType);
-      const config = decodeObject(request.config, batchType);
+      const prior = decodeObject(request.prior_state, batchType, "prior resource state");
+      const planned = decodeObject(request.planned_state, batchType, "planned resource state");
+      const config = decodeObject(request.config, batchType, "resource configuration");
       const ctx = context();
       if (!("api" in ctx)) {
         return { new_state: encodeValue(prior, batchType), diagnostics: [ctx] };
@@ -245,4 +261,29 @@ export function createProviderHandlers(
       return { Error: "" };
     },
   };
+  return reportDecodeErrors(handlers, logger);
+}
+
+/**
+ * Wraps each handler so that a value Terraform sent but the provider cannot decode becomes an
+ * error diagnostic in the response instead of a failed RPC, which Terraform shows as an
+ * internal gRPC error.
+ */
+function reportDecodeErrors(
+  handlers: Record<string, UnaryHandler>,
+  logger: Logger,
+): Record<string, UnaryHandler> {
+  const wrapped: Record<string, UnaryHandler> = {};
+  for (const [method, handler] of Object.entries(handlers)) {
+    wrapped[method] = async (request) => {
+      try {
+        return await handler(request);
+      } catch (error) {
+        if (!(error instanceof DynamicValueError)) throw error;
+        logger.error({ err: error, method }, "cannot decode a value sent by Terraform");
+        return { diagnostics: [error.diagnostic] };
+      }
+    };
+  }
+  return wrapped;
 }

@@ -143,7 +143,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    /** @description Up to 10 key-value pairs. Keys are 1 to 255 UTF-8 bytes and not only whitespace, and values are at most 255 UTF-8 bytes. */
+    /** @description Up to 10 key-value pairs. Keys are 1 to 255 UTF-8 bytes, not only whitespace and not `__proto__`, and values are at most 255 UTF-8 bytes. */
     Labels: {
       [key: string]: string;
     };

@@ -6,7 +6,9 @@ export {
   formatIssues,
   formatPath,
   issuesToErrorData,
+  maxReportedIssues,
   maxShownLength,
+  renderIssueMessage,
   truncateText,
   valueAtPath,
   wholeValueKey,
@@ -14,8 +16,15 @@ export {
   type ValidationIssue,
   type ValidationResult,
 } from "./issues.js";
-export { describeRule, type RuleParams } from "./messages.js";
-export { byteLength, maxLabelCount, maxLabelKeyBytes, maxLabelValueBytes } from "./primitives.js";
+export { describeRule, requestFieldNames, type FieldNames, type RuleParams } from "./messages.js";
+export {
+  byteLength,
+  lowerCaseUuidPattern,
+  maxLabelCount,
+  maxLabelKeyBytes,
+  maxLabelValueBytes,
+  reservedLabelKey,
+} from "./primitives.js";
 export {
   BatchInstanceCreateRequestSchema,
   DpuExtensionServiceDeploymentRequestSchema,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { describeRule, type RuleParams } from "./messages.js";
+import { describeRule, type FieldNames, type RuleParams } from "./messages.js";
+import { formatPath, maxShownLength, truncateText, wholeValueKey } from "./paths.js";
 
 /** One broken rule of a request or response, in the toolkit's error vocabulary. */
 export interface ValidationIssue {
@@ -15,6 +16,8 @@ export interface ValidationIssue {
   crossField: boolean;
   /** Every field path a cross-field rule reads. */
   fields?: (string | number)[][];
+  /** Rule parameters the message was built from, such as `{ minimum: 2 }`. */
+  params?: RuleParams;
 }
 
 /** Outcome of a validator: the parsed value, or every issue found. */
@@ -26,39 +29,13 @@ export interface ErrorData {
   [key: string]: string | ErrorData;
 }
 
-/** Key under which a reason for a whole object or list is stored when its children have reasons too. */
-export const wholeValueKey = "__all__";
-
-/** Longest value or path segment, in characters, that a message shows in full. */
-export const maxShownLength = 64;
-
-/** Shortens `text` to `maxShownLength` characters, ending with an ellipsis when cut. */
-export function truncateText(text: string): string {
-  const characters = Array.from(text);
-  if (characters.length <= maxShownLength) return text;
-  return `${characters.slice(0, maxShownLength - 1).join("")}…`;
-}
-
 /**
- * Formats a path as JavaScript accessors: `interfaces[0].subnetId`, `labels["a b"]`. The empty
- * path is named `root` (default "request body"), and long keys are shortened.
+ * Maximum number of issues a validator returns. Beyond it, one `too_many_issues` issue on the
+ * whole value says how many more were found, so error bodies stay small.
  */
-export function formatPath(path: readonly (string | number)[], root = "request body"): string {
-  // A reason for a whole list is stored under `__all__`, but the message names the list itself.
-  if (path[path.length - 1] === wholeValueKey) path = path.slice(0, -1);
-  if (path.length === 0) return root;
-  let text = "";
-  for (const segment of path) {
-    if (typeof segment === "number") {
-      text += `[${segment}]`;
-    } else if (/^[A-Za-z_$][\w$]*$/.test(segment) && segment.length <= maxShownLength) {
-      text += text === "" ? segment : `.${segment}`;
-    } else {
-      text += `[${JSON.stringify(truncateText(segment))}]`;
-    }
-  }
-  return text;
-}
+export const maxReportedIssues = 100;
+
+export { formatPath, maxShownLength, truncateText, wholeValueKey } from "./paths.js";
 
 /** Renders a value for a message as JSON, shortened to `maxShownLength` characters. */
 export function describeValue(value: unknown): string {
@@ -77,17 +54,31 @@ export function describeValue(value: unknown): string {
   return truncateText(text);
 }
 
-/** Builds the message of an issue from its path, code, rule parameters and value. */
+/**
+ * Builds the message of an issue from its path, code, rule parameters and value. With `names`,
+ * the subject and the fields the rule mentions use the caller's names instead of the request's.
+ */
 export function buildMessage(
   path: readonly (string | number)[],
   code: string,
   params: RuleParams,
   value: unknown,
   root?: string,
+  names?: FieldNames,
 ): string {
-  const rule = describeRule(code, params);
+  const rule = describeRule(code, params, names);
   const got = value === undefined ? "" : ` (got ${describeValue(value)})`;
-  return `${formatPath(path, root)} ${rule}${got}`;
+  const subject = names ? names.path(path) : formatPath(path, root);
+  return `${subject} ${rule}${got}`;
+}
+
+/**
+ * Rebuilds the message of `issue` with other field names, such as Terraform attribute names.
+ * An issue without `params` (built outside this module) keeps its message.
+ */
+export function renderIssueMessage(issue: ValidationIssue, names: FieldNames): string {
+  if (!issue.params) return issue.message;
+  return buildMessage(issue.path, issue.code, issue.params, issue.value, undefined, names);
 }
 
 /** Reads the value at `path` inside `root`, or undefined when the path does not exist. */
@@ -122,18 +113,44 @@ const keySuggestions: Record<string, string> = {
 /**
  * Converts zod issues to `ValidationIssue`s. Custom issues raised by this module carry their
  * code and rule parameters in `params`; zod's own codes are mapped to the same vocabulary.
- * `root` names the validated value in messages about the value as a whole.
+ * `root` names the validated value in messages about the value as a whole. At most
+ * `maxReportedIssues` issues are returned, followed by one `too_many_issues` issue that counts
+ * the rest.
  */
 export function fromZodIssues(
   zodIssues: readonly z.core.$ZodIssue[],
   input: unknown,
   root = "request body",
 ): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] = [];
+  let notConverted = 0;
   for (const zodIssue of zodIssues) {
-    issues.push(...convertZodIssue(zodIssue, input, [], root));
+    // Converting stops once the cap is reached, because a body with hundreds of thousands of
+    // unknown keys would otherwise cost seconds and megabytes of messages.
+    if (issues.length > maxReportedIssues) {
+      notConverted += zodIssue.code === "unrecognized_keys" ? zodIssue.keys.length : 1;
+      continue;
+    }
+    if (zodIssue.code === "unrecognized_keys") {
+      notConverted += Math.max(0, zodIssue.keys.length - (maxReportedIssues + 1));
+    }
+    for (const issue of convertZodIssue(zodIssue, input, [], root)) issues.push(issue);
+    if (issues.length > maxReportedIssues) issues = dedupeIssues(issues);
   }
-  return dedupeIssues(issues);
+  issues = dedupeIssues(issues);
+  const omitted = Math.max(0, issues.length - maxReportedIssues) + notConverted;
+  if (omitted === 0) return issues;
+  const reported = issues.slice(0, maxReportedIssues);
+  const params = { omitted, reported: reported.length };
+  reported.push({
+    path: [],
+    code: "too_many_issues",
+    message: buildMessage([], "too_many_issues", params, undefined, root),
+    value: undefined,
+    crossField: false,
+    params,
+  });
+  return reported;
 }
 
 function convertZodIssue(
@@ -155,6 +172,7 @@ function convertZodIssue(
     message: buildMessage(issuePath, code, params, issueValue, root),
     value: issueValue,
     crossField: false,
+    params,
   });
 
   switch (zodIssue.code) {
@@ -165,21 +183,23 @@ function convertZodIssue(
         fields?: (string | number)[][];
         labelKey?: boolean;
       };
-      const code = params.code ?? "custom";
+      const { code = "custom", crossField = false, fields, ...ruleParams } = params;
       // A rule about a label key reports the key, not the value stored under it.
       const offending = params.labelKey === true ? path[path.length - 1] : value;
       const issue: ValidationIssue = {
         path,
         code,
-        message: buildMessage(path, code, params, offending, root),
+        message: buildMessage(path, code, ruleParams, offending, root),
         value: offending,
-        crossField: params.crossField ?? false,
+        crossField,
+        params: ruleParams,
       };
-      if (params.fields) issue.fields = params.fields;
+      if (fields) issue.fields = fields;
       return [issue];
     }
     case "unrecognized_keys":
-      return zodIssue.keys.map((key) => {
+      // Only the keys that fit under the cap become issues; the rest are counted by the caller.
+      return zodIssue.keys.slice(0, maxReportedIssues + 1).map((key) => {
         const keyPath = [...path, key];
         const keyValue = valueAtPath(input, keyPath);
         const suggestion = keySuggestions[key];

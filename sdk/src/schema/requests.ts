@@ -1,5 +1,6 @@
 // zod schemas of the request bodies and query strings of openapi.yaml. Objects reject unknown
-// keys. Field rules run first; the rules over several fields run once every field is valid.
+// keys. Field rules run first; each rule over several fields then runs when the fields it reads
+// are valid, even if other fields of the request are not.
 import { z } from "zod";
 import { byteString, labels, uuid } from "./primitives.js";
 import {
@@ -9,11 +10,24 @@ import {
   type RuleIssue,
 } from "./rules.js";
 import { InstanceStatusFilterSchema } from "./responses.js";
+import {
+  batchRuleInput,
+  invalidPaths,
+  isRecord,
+  keepRulesOnValidFields,
+  runOnObjects,
+  updateRuleInput,
+} from "./rule-guard.js";
 
 type CheckContext = z.core.ParsePayload<unknown>;
 
+/**
+ * Adds the rule issues to `ctx`, leaving out those that read a field which already failed its
+ * own validation.
+ */
 function pushRuleIssues(ctx: CheckContext, issues: readonly RuleIssue[]): void {
-  for (const issue of issues) {
+  const kept = keepRulesOnValidFields(issues, invalidPaths(ctx.issues));
+  for (const issue of kept) {
     ctx.issues.push({
       code: "custom",
       input: ctx.value,
@@ -160,10 +174,11 @@ function dropNulls<T extends object, K extends keyof T>(
  * none is and no interface has device info. Null labels and lists are dropped from the output.
  */
 export const BatchInstanceCreateRequestSchema = batchFields
-  .check((ctx) => {
-    const value = ctx.value;
-    pushRuleIssues(ctx, batchRequestRules({ ...value, autoNetwork: value.autoNetwork ?? false }));
-  })
+  .check(
+    z.superRefine<unknown>((value, ctx) => {
+      if (isRecord(value)) pushRuleIssues(ctx, batchRequestRules(batchRuleInput(value)));
+    }, runOnObjects),
+  )
   .transform((value) => {
     const interfaces = withDefaultPhysicalInterface(value.interfaces ?? []).map((item) => ({
       ...item,
@@ -260,9 +275,11 @@ function withoutNullDeviceInstance<T extends { deviceInstance?: number | null | 
  * none is physical and none has device info.
  */
 export const InstanceUpdateRequestSchema = updateFields
-  .check((ctx) => {
-    pushRuleIssues(ctx, updateRequestRules(ctx.value));
-  })
+  .check(
+    z.superRefine<unknown>((value, ctx) => {
+      if (isRecord(value)) pushRuleIssues(ctx, updateRequestRules(updateRuleInput(value)));
+    }, runOnObjects),
+  )
   .transform((value) => {
     const { interfaces, infinibandInterfaces, nvLinkInterfaces, ...rest } = value;
     return {

@@ -180,7 +180,7 @@ export function interfaceListRules(
         path: listPath,
         code: "multiple_physical_interfaces",
         crossField: true,
-        fields: [...fieldsOf("isPhysical"), ...fieldsOf("device")],
+        fields: [...fieldsOf("isPhysical"), ...fieldsOf("device"), ...fieldsOf("deviceInstance")],
       });
     }
   }
@@ -364,6 +364,7 @@ export function batchRequestRules(request: BatchRuleInput): RuleIssue[] {
         crossField: true,
         fields: [
           ["secondaryVpcIds"],
+          ["autoNetwork"],
           ...interfaces.map((_, index) => ["interfaces", index, "vpcPrefixId"]),
         ],
       });
@@ -473,7 +474,12 @@ export function updateRequestRules(
         path: ["secondaryVpcIds"],
         code: "secondary_vpcs_need_interfaces",
         crossField: true,
-        fields: [["secondaryVpcIds"], ["interfaces"]],
+        fields: [
+          ["secondaryVpcIds"],
+          ["autoNetwork"],
+          ["interfaces"],
+          ...interfaces.map((_, index) => ["interfaces", index, "vpcPrefixId"]),
+        ],
       });
     }
   }

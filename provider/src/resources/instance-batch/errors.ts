@@ -1,4 +1,4 @@
-import { errorDiagnostic, type Diagnostic } from "../../provider/diagnostics.js";
+import { errorDiagnostic, sentence, type Diagnostic } from "../../provider/diagnostics.js";
 import { issueToDiagnostic, requestPathToAttributePath, type ValidationIssue } from "./validate.js";
 
 /** Summaries of API failures by HTTP status. */
@@ -24,9 +24,14 @@ const STATUS_FIXES: Record<number, string> = {
 /**
  * Converts an error raised by the SDK into diagnostics. A 400 whose body maps request fields to
  * messages yields one diagnostic per field on the matching attribute; request validation
- * errors yield one per issue.
+ * errors yield one per issue. `fixes` replaces the fix suggestion of a status, such as the
+ * 400 advice to apply again, which does not fit an import.
  */
-export function apiErrorDiagnostics(error: unknown, action: string): Diagnostic[] {
+export function apiErrorDiagnostics(
+  error: unknown,
+  action: string,
+  fixes: Partial<Record<number, string>> = {},
+): Diagnostic[] {
   const issues = (error as { issues?: ValidationIssue[] }).issues;
   if (Array.isArray(issues) && (error as { status?: unknown }).status === undefined) {
     return issues.map(issueToDiagnostic);
@@ -36,28 +41,34 @@ export function apiErrorDiagnostics(error: unknown, action: string): Diagnostic[
   if (typeof status === "number") {
     const summary = `${STATUS_SUMMARIES[status] ?? `NICo API failed with HTTP ${status}`} (HTTP ${status})`;
     const fix =
-      STATUS_FIXES[status] ?? "Retry later; if the failure persists, check the API server logs.";
+      fixes[status] ??
+      STATUS_FIXES[status] ??
+      "Retry later; if the failure persists, check the API server logs.";
     const message = body?.message ?? (error instanceof Error ? error.message : String(error));
     const fields = flattenErrorData(body?.data);
     if (fields.length > 0) {
       return fields.map(({ path, message: fieldMessage }) =>
         errorDiagnostic(
           summary,
-          `Could not ${action}: ${message}: ${fieldMessage}. ${fix}`,
+          `Could not ${action}: ${withoutPeriod(message)}: ${sentence(fieldMessage)} ${fix}`,
           requestPathToAttributePath(path),
         ),
       );
     }
     const data = body?.data ? ` Details: ${JSON.stringify(body.data)}.` : "";
-    return [errorDiagnostic(summary, `Could not ${action}: ${message}.${data} ${fix}`)];
+    return [errorDiagnostic(summary, `Could not ${action}: ${sentence(message)}${data} ${fix}`)];
   }
   const message = error instanceof Error ? error.message : String(error);
   return [
     errorDiagnostic(
       `Could not ${action}`,
-      `${message}. Check that the NICo API endpoint is reachable and retry.`,
+      `${sentence(message)} Check that the NICo API endpoint is reachable and retry.`,
     ),
   ];
+}
+
+function withoutPeriod(text: string): string {
+  return text.trimEnd().replace(/\.$/, "");
 }
 
 /** Flattens the nested field map of a 400 body into request paths and messages. */

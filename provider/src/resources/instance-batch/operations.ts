@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { maxBatchCount, minBatchCount } from "@nico/sdk/schema";
 import type { Logger } from "pino";
 import { containsUnknown, type CtyObject } from "../../cty/value.js";
 import { errorDiagnostic, type Diagnostic } from "../../provider/diagnostics.js";
@@ -284,6 +285,47 @@ export async function deleteInstanceBatch(
   return { state: null, diagnostics };
 }
 
+/** Fix suggestions for API failures during an import, where applying again does not help. */
+const importFixes: Partial<Record<number, string>> = {
+  400: "Check that every id in the import id is a lower-case instance UUID.",
+  404: "Check the ids in the import id.",
+};
+
+const importIdFormat =
+  'Use the member instance ids joined by commas, in index order, for example "<id-0>,<id-1>".';
+
+/**
+ * Checks the member ids of an import id: at least one, each id once, and as many as a batch can
+ * have (2 to 18). Returns the diagnostic for the first broken rule, or undefined.
+ */
+function checkImportIds(id: string, ids: readonly string[]): Diagnostic | undefined {
+  if (ids.length === 0) {
+    return errorDiagnostic(
+      "Invalid import id",
+      `"${id}" contains no instance id. ${importIdFormat}`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const memberId of ids) {
+    if (seen.has(memberId)) {
+      return errorDiagnostic(
+        "Invalid import id",
+        `Instance ${memberId} appears more than once in the import id, but each member of a ` +
+          `batch must be listed exactly once. ${importIdFormat}`,
+      );
+    }
+    seen.add(memberId);
+  }
+  if (ids.length < minBatchCount || ids.length > maxBatchCount) {
+    return errorDiagnostic(
+      "Invalid import id",
+      `The import id lists ${ids.length} instance ids, but a batch has ${minBatchCount} to ` +
+        `${maxBatchCount} members. List every member of one batch. ${importIdFormat}`,
+    );
+  }
+  return undefined;
+}
+
 /**
  * Imports a batch from its member ids joined by commas. Every argument the API returns is
  * filled in, so a configuration matching the batch plans no changes after the import.
@@ -293,18 +335,8 @@ export async function importInstanceBatch(
   context: OperationContext,
 ): Promise<OperationResult> {
   const ids = splitBatchId(id);
-  if (ids.length === 0) {
-    return {
-      state: null,
-      diagnostics: [
-        errorDiagnostic(
-          "Invalid import id",
-          `"${id}" contains no instance id. Use the member instance ids joined by commas, ` +
-            'in index order, for example "<id-0>,<id-1>".',
-        ),
-      ],
-    };
-  }
+  const idProblem = checkImportIds(id, ids);
+  if (idProblem) return { state: null, diagnostics: [idProblem] };
   const diagnostics: Diagnostic[] = [];
   const instances = await Promise.all(
     ids.map(async (instanceId) => {
@@ -319,7 +351,7 @@ export async function importInstanceBatch(
                   `Instance ${instanceId} does not exist in this org. Check the ids in the import id.`,
                 ),
               ]
-            : apiErrorDiagnostics(error, `read instance ${instanceId}`)),
+            : apiErrorDiagnostics(error, `read instance ${instanceId}`, importFixes)),
         );
         return undefined;
       }

@@ -1,12 +1,18 @@
-import { validateBatchInstanceCreateRequest, type ValidationIssue } from "@nico/sdk/schema";
+import {
+  renderIssueMessage,
+  validateBatchInstanceCreateRequest,
+  type FieldNames,
+  type ValidationIssue,
+} from "@nico/sdk/schema";
 import type { CtyObject } from "../../cty/value.js";
 import {
   errorDiagnostic,
   formatPath,
+  sentence,
   type AttributePath,
   type Diagnostic,
 } from "../../provider/diagnostics.js";
-import { argumentForField, blockField, blockForField } from "./fields.js";
+import { BLOCK_FIELDS, argumentForField, blockField, blockForField } from "./fields.js";
 import { buildBatchRequest, type RequestPath } from "./request.js";
 import { parseDuration } from "./durations.js";
 
@@ -26,6 +32,7 @@ const SUMMARIES: Record<string, string> = {
   invalid_type: "Invalid type",
   invalid_value: "Invalid value",
   unrecognized_keys: "Unsupported argument",
+  too_many_issues: "Too many configuration errors",
 };
 const CROSS_FIELD_SUMMARY = "Conflicting arguments";
 
@@ -67,6 +74,29 @@ function overlaps(a: RequestPath, b: RequestPath): boolean {
   return true;
 }
 
+/**
+ * Names of the resource's attributes for SDK messages: `["count"]` reads `instance_count` and
+ * `["interfaces", 0, "subnetId"]` reads `interface[0].subnet_id`.
+ */
+export const attributeNames: FieldNames = {
+  path: (requestPath) => {
+    const path = requestPathToAttributePath([...requestPath]);
+    return path.length > 0 ? formatPath(path) : "the resource configuration";
+  },
+  field: (name) => attributeForField(name) ?? name,
+};
+
+/** Finds the attribute, block or block attribute that a request field name maps to. */
+function attributeForField(name: string): string | undefined {
+  const top = argumentForField(name) ?? blockForField(name);
+  if (top) return top.attribute;
+  for (const block of BLOCK_FIELDS) {
+    const field = blockField(block, name);
+    if (field) return field.attribute;
+  }
+  return undefined;
+}
+
 /** Converts one validation issue into an error diagnostic on the matching attribute. */
 export function issueToDiagnostic(issue: ValidationIssue): Diagnostic {
   const path = requestPathToAttributePath(issue.path);
@@ -75,14 +105,18 @@ export function issueToDiagnostic(issue: ValidationIssue): Diagnostic {
   const related = (issue.fields ?? [])
     .map((field) => formatPath(requestPathToAttributePath(field)))
     .filter((text, index, all) => text !== "" && all.indexOf(text) === index);
-  // The SDK message already names the request field, the offending value and the rule.
-  const message = /[.!?]$/.test(issue.message) ? issue.message : `${issue.message}.`;
-  const fix =
-    related.length > 1
-      ? `Change ${related.join(" or ")} so that they agree.`
-      : `Set ${where} to a value that satisfies this rule.`;
-  const detail = `${message} ${fix}`;
-  return errorDiagnostic(summary, detail, path);
+  // The SDK message names the field, the offending value and the rule; rebuilt with attribute
+  // names, it speaks of instance_count rather than the request's count.
+  const message = sentence(renderIssueMessage(issue, attributeNames));
+  let fix: string;
+  if (issue.code === "too_many_issues") {
+    fix = "Fix the errors above and run Terraform again.";
+  } else if (related.length > 1) {
+    fix = `Change ${related.join(" or ")} so that they agree.`;
+  } else {
+    fix = `Set ${where} to a value that satisfies this rule.`;
+  }
+  return errorDiagnostic(summary, `${message} ${fix}`, path);
 }
 
 /**
