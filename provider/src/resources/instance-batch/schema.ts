@@ -145,7 +145,9 @@ export const instanceBatchSchema: Schema = {
       interface: {
         nesting: "list",
         block: {
-          description: "Network interface of every instance; all subnet-based or all prefix-based.",
+          description:
+            "Network interface of every instance. Give 1 to 16 blocks unless auto_network is " +
+            "true, all subnet-based or all prefix-based.",
           attributes: {
             subnet_id: {
               type: "string",
