@@ -44,9 +44,10 @@ function headerText(): string {
   ];
   return [
     "Every section below was written by one run of `npm run bench` (`bench/run-all.ts`), which",
-    "runs the scripts one after another on this machine. Each figure that has a goal is a ratio",
-    "against a baseline measured in the same run, because absolute times move with the machine",
-    "and with whatever else runs on it.",
+    "runs the scripts one after another on this machine. Most goals are ratios against a",
+    "baseline measured in the same run, because absolute times move with the machine and with",
+    "whatever else runs on it. Two goals are absolute times: an allocator decision of at most",
+    "5 µs at 100,000 machines and a p99 under 25 ms for batch create on the embedded store.",
     "",
     "| | |",
     "| --- | --- |",

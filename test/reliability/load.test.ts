@@ -49,7 +49,10 @@ interface LoadCounts {
   byStatus: Map<string, number>;
 }
 
-/** Small seeded generator, so a failing run can be repeated with RELIABILITY_SEED. */
+/**
+ * Small seeded generator behind RELIABILITY_SEED. It fixes the generated inputs, but the clients
+ * share it in response order, so a seed does not repeat the interleaving of a run.
+ */
 function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -232,6 +235,17 @@ function quotas() {
 let postgres: RunningPostgres | undefined;
 const figures: Figure[] = [];
 
+/** Explanations printed below the load figures. */
+const loadNotes = [
+  "An operation is one batch create, one read or the delete of one whole batch. Requests " +
+    "exceed operations because a delete sends one request per instance of the batch, and a " +
+    "batch create with a repeated idempotency key sends the same request twice at once.",
+  "The seed fixes the generated inputs: the random stream that picks operations, tenants, " +
+    `counts and invalid bodies. The ${clients} clients draw from that one stream in the order ` +
+    "their responses arrive, so the interleaving, and with it every count except operations, " +
+    "changes from run to run even with the same RELIABILITY_SEED.",
+];
+
 beforeAll(async () => {
   postgres = await startPostgres();
 });
@@ -243,6 +257,7 @@ afterAll(async () => {
       "load",
       "Load: 64 concurrent clients, random valid and invalid batches",
       figures,
+      loadNotes,
     );
   }
 });
@@ -270,7 +285,8 @@ describe.each(scenarios)("load $name", (scenario) => {
       .map(([status, n]) => `${status}: ${n}`)
       .join(", ");
     figures.push(
-      { label: `${scenario.name}: requests (seed ${seed})`, value: result.counts.requests },
+      { label: `${scenario.name}: operations (seed ${seed})`, value: operations },
+      { label: `${scenario.name}: requests`, value: result.counts.requests },
       { label: `${scenario.name}: batch creates sent`, value: result.counts.batchCreates },
       { label: `${scenario.name}: batches created`, value: result.counts.created },
       { label: `${scenario.name}: idempotent replays`, value: result.counts.replayed },

@@ -48,10 +48,11 @@ function sectionMarkers(suite: string): { start: string; end: string } {
   return { start: `<!-- figures:${suite}:start -->`, end: `<!-- figures:${suite}:end -->` };
 }
 
-function renderSection(suite: string, title: string, figures: Figure[]): string {
+function renderSection(suite: string, title: string, figures: Figure[], notes: string[]): string {
   const { start, end } = sectionMarkers(suite);
   const rows = figures.map((figure) => `| ${figure.label} | ${figure.value} |`);
   const scale = process.env.RELIABILITY_SCALE ?? "1";
+  const noteLines = notes.length > 0 ? ["", ...notes.map((note) => `- ${note}`)] : [];
   return [
     start,
     `### ${title}`,
@@ -61,22 +62,25 @@ function renderSection(suite: string, title: string, figures: Figure[]): string 
     "| figure | value |",
     "| --- | --- |",
     ...rows,
+    ...noteLines,
     end,
   ].join("\n");
 }
 
 /**
  * Writes the figures of one suite into its section of docs/reliability.md, replacing the
- * figures of the previous run and leaving the other sections as they are.
+ * figures of the previous run and leaving the other sections as they are. `notes` become a list
+ * below the table that explains how the figures relate to each other.
  */
 export async function recordFigures(
   suite: string,
   title: string,
   figures: Figure[],
+  notes: string[] = [],
 ): Promise<void> {
   await withLock(() => {
     const text = existsSync(figuresPath) ? readFileSync(figuresPath, "utf8") : "# Reliability\n";
-    const section = renderSection(suite, title, figures);
+    const section = renderSection(suite, title, figures, notes);
     const { start, end } = sectionMarkers(suite);
     const from = text.indexOf(start);
     const to = text.indexOf(end);
