@@ -253,6 +253,15 @@ export const errorTemplates = {
       `${p.instanceTypeId}. Current: ${p.current}, Requested: ${p.requested}, Max: ${p.max}`,
   ),
   placement_rejected: template(409, (p) => String(p.message)),
+  store_lock_timeout: template(
+    409,
+    (p) =>
+      `Another request holds a database lock that this request needs (${p.reason}); retry the request.`,
+  ),
+  store_unavailable: template(
+    503,
+    (p) => `The database did not complete the request (${p.reason}); retry the request.`,
+  ),
   placement_conflict: template(
     409,
     () => "Another request changed the machines or names this batch needed; retry the request.",

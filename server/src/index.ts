@@ -13,7 +13,7 @@ export type { Inventory, InventoryInput } from "./inventory/schema.js";
 export { SqliteStore } from "./store/sqlite.js";
 export { PostgresStore } from "./store/postgres.js";
 export type { PostgresStoreOptions } from "./store/postgres.js";
-export { StoreConflictError } from "./store/types.js";
+export { StoreConflictError, StoreLockTimeoutError, StoreUnavailableError } from "./store/types.js";
 export type { Store, StoreSession, InstanceRecord, MachineRecord } from "./store/types.js";
 export { errorTemplates, ApiError } from "./errors.js";
 export type { ErrorCode, ErrorBody } from "./errors.js";

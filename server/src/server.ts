@@ -10,7 +10,7 @@ import { Lifecycle } from "./service/lifecycle.js";
 import { PlacementCache } from "./service/placement.js";
 import { PostgresStore, isPostgresUrl, redactDatabaseUrl } from "./store/postgres.js";
 import { SqliteStore } from "./store/sqlite.js";
-import type { Store } from "./store/types.js";
+import type { Store, StoreSession } from "./store/types.js";
 
 /** Default database file, relative to the working directory. */
 export const defaultDatabase = ".nico-data/nico.db";
@@ -66,7 +66,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const verifyToken = createTokenVerifier({ jwtSecret, jwksFile: options.jwksFile });
   const inventory = options.inventory === undefined ? undefined : loadInventory(options.inventory);
   const database = options.database ?? defaultDatabase;
-  const store =
+  const store: Store =
     options.store ??
     (isPostgresUrl(database)
       ? new PostgresStore({ url: database, logger })
@@ -74,13 +74,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   try {
     await store.migrate();
-    const seeded = await store.transaction(async (session) => {
+    // Under the migration lock, a replica that starts while another one seeds waits and then
+    // reads the seeded data instead of an empty database.
+    const seedOrCheck = async (session: StoreSession): Promise<boolean> => {
       if (inventory !== undefined) {
         await seedInventory(session, inventory, logger);
         return true;
       }
       return isSeeded(session);
-    });
+    };
+    const seeded =
+      store.startupTransaction === undefined
+        ? await store.transaction(seedOrCheck)
+        : await store.startupTransaction(seedOrCheck);
     if (!seeded) {
       throw new Error(
         `Database ${redactDatabaseUrl(database)} is empty and no inventory was given; pass an inventory file to seed it.`,

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,11 +20,17 @@ const batchPath = apiPath("/instance/batch");
 let server: TestServer | undefined;
 let child: ChildProcess | undefined;
 
+let folder: string | undefined;
+
 afterEach(async () => {
   child?.kill("SIGTERM");
   child = undefined;
   await server?.close();
   server = undefined;
+  if (folder !== undefined) {
+    rmSync(folder, { recursive: true, force: true });
+    folder = undefined;
+  }
 });
 
 /** IT1 with 3 NVLink domains of 6 machines and 2 machines without a domain, quota 100. */
@@ -145,7 +151,8 @@ describe("concurrent batches", () => {
   });
 
   it("two processes on one database", async () => {
-    const database = join(mkdtempSync(join(tmpdir(), "nico-two-processes-")), "nico.db");
+    folder = mkdtempSync(join(tmpdir(), "nico-two-processes-"));
+    const database = join(folder, "nico.db");
     server = await startTestServer(nearFullInventory(), { database });
     const target = server;
     const other = await startChild(database);

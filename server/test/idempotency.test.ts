@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -13,10 +13,15 @@ import {
 
 const batchPath = apiPath("/instance/batch");
 let server: TestServer | undefined;
+let folder: string | undefined;
 
 afterEach(async () => {
   await server?.close();
   server = undefined;
+  if (folder !== undefined) {
+    rmSync(folder, { recursive: true, force: true });
+    folder = undefined;
+  }
 });
 
 async function start(): Promise<TestServer> {
@@ -118,7 +123,8 @@ describe("batch create idempotency", () => {
   });
 
   it("key survives a restart", async () => {
-    const database = join(mkdtempSync(join(tmpdir(), "nico-idempotency-")), "nico.db");
+    folder = mkdtempSync(join(tmpdir(), "nico-idempotency-"));
+    const database = join(folder, "nico.db");
     const first = await startTestServer(sharedFixture(), { database });
     const headers = { "idempotency-key": "durable" };
     const created = await first.request("POST", batchPath, { body: baseRequest(), headers });

@@ -1,7 +1,7 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { baseRequest, ids, sharedFixture } from "./helpers/fixture.js";
 import { apiPath, startTestServer, type InstanceBody, type TestServer } from "./helpers/harness.js";
 
@@ -12,11 +12,27 @@ afterEach(async () => {
   server = undefined;
 });
 
+const folders: string[] = [];
+
+afterAll(() => {
+  for (const folder of folders) {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 function freshDatabase(): string {
-  return join(mkdtempSync(join(tmpdir(), "nico-restart-")), "nico.db");
+  const folder = mkdtempSync(join(tmpdir(), "nico-restart-"));
+  folders.push(folder);
+  return join(folder, "nico.db");
 }
 
 describe("restart on the same database", () => {
+  it("harness close removes its folder", async () => {
+    const target = await startTestServer(sharedFixture());
+    await target.close();
+    expect(existsSync(target.directory)).toBe(false);
+  });
+
   it("instances survive a restart", async () => {
     const database = freshDatabase();
     const first = await startTestServer(sharedFixture(), { database });

@@ -7,6 +7,7 @@ import { deleteInstance, deletionAcceptedText } from "../service/delete.js";
 import { getInstance, getStatusHistory, listInstances } from "../service/instances.js";
 import type { PaginationHeader, QueryValues } from "../service/pagination.js";
 import { updateInstance } from "../service/update.js";
+import { StoreLockTimeoutError, StoreUnavailableError } from "../store/types.js";
 
 /** Largest accepted request body in bytes (10 MiB). */
 export const bodyLimitBytes = 10 * 1024 * 1024;
@@ -58,6 +59,12 @@ function toApiError(error: unknown): ApiError | undefined {
       return new ApiError("request_invalid", { reason: "Content-Length does not match the body" });
     default:
       break;
+  }
+  if (error instanceof StoreLockTimeoutError) {
+    return new ApiError("store_lock_timeout", { reason: error.message });
+  }
+  if (error instanceof StoreUnavailableError) {
+    return new ApiError("store_unavailable", { reason: error.message });
   }
   if (error instanceof SyntaxError) {
     return new ApiError("body_invalid_json", { reason: error.message });

@@ -5,6 +5,7 @@ import { ApiError } from "../errors.js";
 import type { Tenant } from "../inventory/schema.js";
 import {
   StoreConflictError,
+  StoreLockTimeoutError,
   type InstanceRecord,
   type StatusHistoryRecord,
   type StoreSession,
@@ -365,7 +366,7 @@ export async function createBatch(
       return views;
     });
   } catch (error) {
-    if (error instanceof StoreConflictError) {
+    if (error instanceof StoreConflictError && !(error instanceof StoreLockTimeoutError)) {
       context.logger.warn(
         { tenantId: scope.tenant.id, instanceTypeId: scope.instanceType.id, reason: error.message },
         "batch lost a race with a concurrent request",

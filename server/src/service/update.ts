@@ -3,6 +3,7 @@ import { issuesToErrorData, validateInstanceUpdateRequest } from "@nico/sdk/sche
 import { ApiError } from "../errors.js";
 import {
   StoreConflictError,
+  StoreLockTimeoutError,
   type InstanceRecord,
   type StatusHistoryRecord,
 } from "../store/types.js";
@@ -376,7 +377,11 @@ export async function updateInstance(
       return record;
     });
   } catch (error) {
-    if (error instanceof StoreConflictError && given(request.name)) {
+    if (
+      error instanceof StoreConflictError &&
+      !(error instanceof StoreLockTimeoutError) &&
+      given(request.name)
+    ) {
       const other = await context.store.findInstanceByName(tenant.id, request.name);
       throw new ApiError("instance_name_taken", { name: request.name }, { id: other?.id ?? null });
     }

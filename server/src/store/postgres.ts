@@ -4,6 +4,8 @@ import type { InventoryKind, InventoryObjects } from "../inventory/schema.js";
 import { postgresMigrations } from "./postgres-migrations.js";
 import {
   StoreConflictError,
+  StoreLockTimeoutError,
+  StoreUnavailableError,
   type HistoryOrderField,
   type IdempotencyRecord,
   type InstanceFilter,
@@ -26,6 +28,20 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Tries of a transaction that lost a race before it raises `StoreConflictError`; default 8. */
   maxAttempts?: number;
+  /**
+   * Milliseconds a statement waits for a row or advisory lock before it fails; default 5000.
+   * A transaction that times out this way runs again, at most `lockTimeoutAttempts` times.
+   */
+  lockTimeoutMs?: number;
+  /** Tries of a transaction whose lock waits time out, before `StoreLockTimeoutError`; default 3. */
+  lockTimeoutAttempts?: number;
+  /** Milliseconds one statement may run before the database cancels it; default 30000. */
+  statementTimeoutMs?: number;
+  /**
+   * Milliseconds a session may stay idle inside a transaction before the database closes it and
+   * releases its locks, as for a hung or stopped process; default 60000.
+   */
+  idleInTransactionTimeoutMs?: number;
   /** Receives retries and connection errors; default silent. */
   logger?: Logger;
 }
@@ -59,6 +75,10 @@ const uniqueViolation = "23505";
 const serializationFailure = "40001";
 const deadlockDetected = "40P01";
 const lockNotAvailable = "55P03";
+const queryCanceled = "57014";
+const idleInTransactionTimeout = "25P03";
+/** SQLSTATEs of a connection that the server closed: admin, crash or shutdown termination. */
+const terminatedConnection = new Set(["57P01", "57P02", "57P03", idleInTransactionTimeout]);
 
 function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -74,10 +94,35 @@ function isRetryable(error: unknown): boolean {
   return code === serializationFailure || code === deadlockDetected || code === lockNotAvailable;
 }
 
+/**
+ * Whether the error means the connection is gone: the server terminated the session, or the
+ * socket failed (pg errors without a SQLSTATE, such as "Connection terminated unexpectedly").
+ */
+function isConnectionFailure(error: unknown): boolean {
+  const code = sqlState(error);
+  if (code === undefined) {
+    return error instanceof Error && !(error instanceof StoreConflictError);
+  }
+  return code.startsWith("08") || terminatedConnection.has(code) || /^E[A-Z]+$/.test(code);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function toStoreError(error: unknown): unknown {
-  if (sqlState(error) === uniqueViolation) {
+  const code = sqlState(error);
+  if (code === uniqueViolation) {
     const constraint = (error as { constraint?: string }).constraint ?? "a unique constraint";
     return new StoreConflictError(`a concurrent write already used ${constraint}`);
+  }
+  if (code === queryCanceled) {
+    return new StoreUnavailableError(
+      `a database statement was canceled, most likely by the statement timeout: ${errorMessage(error)}`,
+    );
+  }
+  if (isConnectionFailure(error)) {
+    return new StoreUnavailableError(`the database connection failed: ${errorMessage(error)}`);
   }
   return error;
 }
@@ -670,24 +715,33 @@ export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #reader: PostgresSession;
   readonly #maxAttempts: number;
+  readonly #lockTimeoutMs: number;
+  readonly #lockTimeoutAttempts: number;
   readonly #logger: Logger | undefined;
   #closed = false;
 
   constructor(options: PostgresStoreOptions) {
+    this.#lockTimeoutMs = options.lockTimeoutMs ?? 5000;
     this.#pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
       application_name: "nico-reference-server",
       // A process that dies inside a transaction must not hold its locks for long.
-      idle_in_transaction_session_timeout: 60_000,
+      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 60_000,
+      // A hung process that holds a lock makes the others fail and retry instead of waiting
+      // without bound.
+      lock_timeout: this.#lockTimeoutMs,
+      statement_timeout: options.statementTimeoutMs ?? 30_000,
     });
     this.#maxAttempts = Math.max(1, options.maxAttempts ?? 8);
+    this.#lockTimeoutAttempts = Math.max(1, options.lockTimeoutAttempts ?? 3);
     this.#logger = options.logger;
     // An idle connection that breaks (server restart) is dropped from the pool; without a
-    // listener the error would end the process.
+    // listener the error would end the process. The error object holds only the message and
+    // SQLSTATE here because pg attaches the client, with its cancel key, to some errors.
     this.#pool.on("error", (error) => {
       this.#logger?.warn(
-        { err: error },
+        { err: { message: error.message, code: sqlState(error) } },
         "idle PostgreSQL connection failed; it was removed from the pool",
       );
     });
@@ -696,8 +750,12 @@ export class PostgresStore implements Store {
 
   /** Applies pending migrations under a session advisory lock, so replicas starting together wait. */
   async migrate(): Promise<void> {
-    const client = await this.#pool.connect();
+    const { client, release } = await this.#checkOut();
     try {
+      // Migrations and the wait for another replica's migrations may take longer than the
+      // timeouts meant for requests.
+      await client.query("SET lock_timeout = 0");
+      await client.query("SET statement_timeout = 0");
       await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [migrationLockName]);
       try {
         await client.query(
@@ -732,8 +790,78 @@ export class PostgresStore implements Store {
           migrationLockName,
         ]);
       }
-    } finally {
-      client.release();
+      await client.query("RESET lock_timeout");
+      await client.query("RESET statement_timeout");
+      release();
+    } catch (error) {
+      // The session may still hold the lock or the changed timeouts, so the pool closes it.
+      release(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+  }
+
+  /**
+   * Checks a client out of the pool with an error listener for the whole time it is out: a
+   * connection that the server terminates while checked out emits 'error', which would end
+   * the process without a listener. `failure()` returns that error, if any. `release(error)`
+   * with an error makes the pool close the connection instead of reusing it.
+   */
+  async #checkOut(): Promise<{
+    client: pg.PoolClient;
+    failure: () => Error | undefined;
+    release: (error?: Error) => void;
+  }> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw new StoreUnavailableError(
+        `could not get a database connection: ${errorMessage(error)}`,
+      );
+    }
+    let failed: Error | undefined;
+    const onError = (error: Error) => {
+      failed ??= error;
+      this.#logger?.warn(
+        { err: { message: error.message, code: sqlState(error) } },
+        "PostgreSQL connection in use failed; it will be closed",
+      );
+    };
+    client.on("error", onError);
+    let released = false;
+    return {
+      client,
+      failure: () => failed,
+      release: (error?: Error) => {
+        if (released) {
+          return;
+        }
+        released = true;
+        client.removeListener("error", onError);
+        client.release(error ?? failed);
+      },
+    };
+  }
+
+  /**
+   * Runs `fn` in one transaction that first takes the migration lock as a transaction lock,
+   * without lock or statement timeout, so it waits for migrations or seeding of other replicas.
+   */
+  async startupTransaction<T>(fn: (session: StoreSession) => Promise<T>): Promise<T> {
+    const { client, release } = await this.#checkOut();
+    try {
+      await client.query("BEGIN ISOLATION LEVEL READ COMMITTED");
+      await client.query("SET LOCAL lock_timeout = 0");
+      await client.query("SET LOCAL statement_timeout = 0");
+      await client.query(advisoryLockSql, [migrationLockName]);
+      const result = await fn(new PostgresSession(client, true));
+      await client.query("COMMIT");
+      release();
+      return result;
+    } catch (error) {
+      // Closing the connection rolls the transaction back.
+      release(error instanceof Error ? error : new Error(String(error)));
+      throw error;
     }
   }
 
@@ -751,9 +879,10 @@ export class PostgresStore implements Store {
   }
 
   async #run<T>(fn: (session: StoreSession) => Promise<T>, maxAttempts: number): Promise<T> {
+    let lockTimeouts = 0;
     for (let attempt = 1; ; attempt += 1) {
-      const client = await this.#pool.connect();
-      let broken = false;
+      const { client, failure, release } = await this.#checkOut();
+      let broken: Error | undefined;
       try {
         await client.query("BEGIN ISOLATION LEVEL READ COMMITTED");
         const result = await fn(new PostgresSession(client, true));
@@ -762,14 +891,34 @@ export class PostgresStore implements Store {
       } catch (error) {
         try {
           await client.query("ROLLBACK");
-        } catch {
-          // The connection is unusable; the pool discards it below.
-          broken = true;
+        } catch (rollbackError) {
+          // The connection is unusable; the pool closes it below.
+          broken =
+            rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        }
+        const connectionError = failure();
+        if (connectionError !== undefined || (broken !== undefined && isConnectionFailure(error))) {
+          throw new StoreUnavailableError(
+            `the database connection failed during a transaction: ${errorMessage(connectionError ?? error)}`,
+          );
         }
         if (!isRetryable(error)) {
+          // Session queries already converted database errors; others come from `fn` itself.
           throw error;
         }
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
+        const timedOut = sqlState(error) === lockNotAvailable;
+        lockTimeouts += timedOut ? 1 : 0;
+        if (timedOut && (lockTimeouts >= this.#lockTimeoutAttempts || attempt >= maxAttempts)) {
+          this.#logger?.warn(
+            { attempts: attempt, lockTimeoutMs: this.#lockTimeoutMs, reason },
+            "transaction timed out waiting for a lock; giving up",
+          );
+          throw new StoreLockTimeoutError(
+            `another request held a lock this transaction needed for more than ` +
+              `${this.#lockTimeoutMs} ms, ${lockTimeouts} times in a row`,
+          );
+        }
         if (attempt >= maxAttempts) {
           this.#logger?.warn(
             { attempts: attempt, reason },
@@ -783,7 +932,7 @@ export class PostgresStore implements Store {
         }
         this.#logger?.debug({ attempt, reason }, "transaction lost a race; running it again");
       } finally {
-        client.release(broken);
+        release(broken);
       }
       // Jittered backoff so the competing transactions do not collide again in step.
       await sleep(Math.random() * Math.min(100, 5 * 2 ** attempt));

@@ -199,7 +199,25 @@ export interface MachineAssignment {
  * idempotency key was used, or the database stayed locked. The HTTP layer returns 409 for it.
  */
 export class StoreConflictError extends Error {
-  override readonly name = "StoreConflictError";
+  override readonly name: string = "StoreConflictError";
+}
+
+/**
+ * Raised when a transaction kept waiting longer than the store's lock timeout for a lock that
+ * another request holds, for example a replica that hangs inside a transaction. The HTTP layer
+ * returns 409 for it, like other lost races.
+ */
+export class StoreLockTimeoutError extends StoreConflictError {
+  override readonly name: string = "StoreLockTimeoutError";
+}
+
+/**
+ * Raised when the database connection failed or was closed while a request used it, or a
+ * statement ran longer than the store's statement timeout. The request's transaction did not
+ * commit, unless the connection failed during COMMIT itself. The HTTP layer returns 503 for it.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name: string = "StoreUnavailableError";
 }
 
 /** Reads and writes of one unit of work; every method belongs to the surrounding transaction. */
@@ -283,5 +301,11 @@ export interface Store extends StoreSession {
    * the session.
    */
   transaction<T>(fn: (session: StoreSession) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction that holds the lock `migrate()` takes, so processes that start
+   * together on one database check and seed it one after another. Stores that one process owns
+   * leave it out, and callers then use `transaction()`.
+   */
+  startupTransaction?<T>(fn: (session: StoreSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

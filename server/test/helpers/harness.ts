@@ -32,7 +32,7 @@ export interface TestServer extends RunningServer {
   request(method: string, path: string, options?: RequestOptions): Promise<CheckedResponse>;
   /** Signs a token for `org` (default acme) with `roles` (default TENANT_ADMIN). */
   token(org?: string, roles?: string[]): Promise<string>;
-  /** Database folder, removed by `close()` unless the test passed its own database. */
+  /** Temporary folder of the default database file; `close()` removes it. */
   directory: string;
 }
 
@@ -51,17 +51,23 @@ export async function startTestServer(
   // tests on PostgreSQL; a test that passes its own database keeps it.
   const postgresDatabase =
     options.database === undefined ? await createDatabaseFromEnvironment() : undefined;
-  const server = await startServer({
-    host: "127.0.0.1",
-    port: 0,
-    inventory,
-    database: postgresDatabase ?? join(directory, "nico.db"),
-    jwtSecret: testSecret,
-    readyAfterMs: 60_000,
-    terminateAfterMs: 60_000,
-    logger: pino({ level: process.env.NICO_TEST_LOG_LEVEL ?? "silent" }),
-    ...options,
-  });
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      host: "127.0.0.1",
+      port: 0,
+      inventory,
+      database: postgresDatabase ?? join(directory, "nico.db"),
+      jwtSecret: testSecret,
+      readyAfterMs: 60_000,
+      terminateAfterMs: 60_000,
+      logger: pino({ level: process.env.NICO_TEST_LOG_LEVEL ?? "silent" }),
+      ...options,
+    });
+  } catch (error) {
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
   const defaultToken = await signDevelopmentToken({ secret: testSecret, org: "acme" });
 
   async function request(method: string, path: string, options: RequestOptions = {}) {
@@ -105,9 +111,8 @@ export async function startTestServer(
       signDevelopmentToken({ secret: testSecret, org, roles }),
     async close() {
       await server.close();
-      if (options.database === undefined) {
-        rmSync(directory, { recursive: true, force: true });
-      }
+      // A database passed in options lives elsewhere, so this folder is empty then.
+      rmSync(directory, { recursive: true, force: true });
     },
   };
 }
