@@ -314,7 +314,7 @@ resource "nico_instance_batch" "rules" {
   });
 });
 
-describe("terraform field reports", () => {
+describe("terraform regressions", () => {
   it("set order survives three applies", { timeout: STEP_TIMEOUT_MS }, async () => {
     const keys = `  ssh_key_group_ids = ["${inventoryIds.sshKeyGroupB}", "${inventoryIds.sshKeyGroupA}"]`;
     const dir = await project("set-order", {

@@ -233,7 +233,7 @@ export function addExistingInstances(inventory: FixtureInventory, machineIds: st
   }
 }
 
-/** Base request R0: two instances on subnet SN1 of VPC VE, booting an iPXE script. */
+/** Base request: two instances on subnet SN1 of VPC VE, booting an iPXE script. */
 export function baseRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     namePrefix: "web",

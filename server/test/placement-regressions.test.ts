@@ -41,7 +41,11 @@ describe("fragmented capacity", () => {
     const inventory = sharedFixture();
     const a = machines("nvl-a", 8, { instanceTypeId: "", domain: nvlA });
     const b = machines("nvl-b", 8, { instanceTypeId: "", domain: nvlB });
-    const type = addInstanceType(inventory, { name: "R16", quota: 40, machines: [...a, ...b] });
+    const type = addInstanceType(inventory, {
+      name: "fragmented",
+      quota: 40,
+      machines: [...a, ...b],
+    });
     addExistingInstances(
       inventory,
       [...a.slice(0, 4), ...b.slice(0, 4)].map((machine) => machine.id),
@@ -59,7 +63,7 @@ describe("fragmented capacity", () => {
   it("packs small batches so a large one fits", async () => {
     const inventory = sharedFixture();
     const type = addInstanceType(inventory, {
-      name: "R16",
+      name: "fragmented",
       quota: 40,
       machines: [
         ...machines("nvl-a", 8, { instanceTypeId: "", domain: nvlA }),
@@ -89,7 +93,7 @@ describe("machines without NVLink domain", () => {
   async function start(): Promise<{ target: TestServer; type: string }> {
     const inventory = sharedFixture();
     const type = addInstanceType(inventory, {
-      name: "R18",
+      name: "unlabelled",
       quota: 10,
       machines: [
         ...machines("m", 3, { instanceTypeId: "", domain: null }),
