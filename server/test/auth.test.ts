@@ -104,27 +104,27 @@ describe("auth with an HS256 secret", () => {
     expect(error(response).source).toBe("nico");
   });
 
-  it("case 55 missing header on batch create", async () => {
+  it("missing header on batch create", async () => {
     const response = await server.request("POST", batchPath, { body: baseRequest(), token: null });
     expect(response.status).toBe(401);
     expect(error(response).message).toContain("Authorization");
   });
 
-  it("case 50 provider admin only", async () => {
+  it("provider admin only", async () => {
     const token = await server.token("acme", ["PROVIDER_ADMIN"]);
     const response = await server.request("POST", batchPath, { body: "{not json", token });
     expect(response.status).toBe(403);
     expect(error(response).message).toContain("TENANT_ADMIN");
   });
 
-  it("case 51 member of another org", async () => {
+  it("member of another org", async () => {
     const token = await server.token("globex");
     const response = await server.request("POST", batchPath, { body: baseRequest(), token });
     expect(response.status).toBe(403);
     expect(error(response).message).toContain("acme");
   });
 
-  it("case 54 org without tenant on create", async () => {
+  it("org without tenant on create", async () => {
     const token = await server.token("initech");
     const response = await server.request("POST", apiPath("/instance/batch", "initech"), {
       body: baseRequest(),

@@ -60,7 +60,7 @@ async function assignedCount(target: TestServer, instanceTypeId = ids.IT1): Prom
 }
 
 describe("batch create: allocation cases", () => {
-  it("case 1 basic success", async () => {
+  it("basic success", async () => {
     const target = await start();
     const response = await create(target, baseRequest({ count: 3 }));
     expect(response.status).toBe(201);
@@ -79,7 +79,7 @@ describe("batch create: allocation cases", () => {
     expect(await assignedCount(target)).toBe(3);
   });
 
-  it("case 5 same prefix twice", async () => {
+  it("same prefix twice", async () => {
     const target = await start();
     const first = instances(await create(target, baseRequest({ count: 3 })));
     const response = await create(target, baseRequest());
@@ -94,7 +94,7 @@ describe("batch create: allocation cases", () => {
     expect([...(await domainsOf(target, second))]).toEqual([ids.D1]);
   });
 
-  it("case 7 secondary VPC via prefix interfaces", async () => {
+  it("secondary VPC via prefix interfaces", async () => {
     const target = await start();
     const response = await create(
       target,
@@ -115,7 +115,7 @@ describe("batch create: allocation cases", () => {
     expect((await domainsOf(target, instances(response))).size).toBe(1);
   });
 
-  it("case 14 quota first batch fits", async () => {
+  it("quota first batch fits", async () => {
     const inventory = sharedFixture();
     const it2 = addInstanceType(inventory, {
       name: "IT2",
@@ -129,7 +129,7 @@ describe("batch create: allocation cases", () => {
     expect((await domainsOf(target, instances(response))).size).toBe(1);
   });
 
-  it("case 15 quota exceeded", async () => {
+  it("quota exceeded", async () => {
     const inventory = sharedFixture();
     const it2Machines = machines("it2", 10, { instanceTypeId: "", domain: ids.D1 });
     const it2 = addInstanceType(inventory, { name: "IT2", quota: 5, machines: it2Machines });
@@ -146,7 +146,7 @@ describe("batch create: allocation cases", () => {
     expect(list.body).toHaveLength(5);
   });
 
-  it("case 16 not enough machines", async () => {
+  it("not enough machines", async () => {
     const inventory = sharedFixture();
     const it3 = addInstanceType(inventory, {
       name: "IT3",
@@ -163,7 +163,7 @@ describe("batch create: allocation cases", () => {
     expect(error(response).data?.code).toBe("insufficient_machines");
   });
 
-  it("case 23 SSH key groups shared", async () => {
+  it("SSH key groups shared", async () => {
     const target = await start();
     const response = await create(target, baseRequest({ sshKeyGroupIds: [ids.K1] }));
     expect(response.status).toBe(201);
@@ -174,7 +174,7 @@ describe("batch create: allocation cases", () => {
     expect((await domainsOf(target, instances(response))).size).toBe(1);
   });
 
-  it("case 24 DPU extension service deployment", async () => {
+  it("DPU extension service deployment", async () => {
     const target = await start();
     const response = await create(
       target,
@@ -190,7 +190,7 @@ describe("batch create: allocation cases", () => {
     }
   });
 
-  it("case 25 same DPU service two versions", async () => {
+  it("same DPU service two versions", async () => {
     const target = await start();
     const response = await create(
       target,
@@ -207,7 +207,7 @@ describe("batch create: allocation cases", () => {
     }
   });
 
-  it("case 27 explicit NVLink interfaces", async () => {
+  it("explicit NVLink interfaces", async () => {
     const target = await start();
     const nvLinkInterfaces = [0, 1, 2, 3].map((deviceInstance) => ({
       nvLinkLogicalPartitionId: ids.NL1,
@@ -225,7 +225,7 @@ describe("batch create: allocation cases", () => {
     expect((await domainsOf(target, instances(response))).size).toBe(1);
   });
 
-  it("case 28 InfiniBand interface", async () => {
+  it("InfiniBand interface", async () => {
     const target = await start();
     const response = await create(
       target,
@@ -247,7 +247,7 @@ describe("batch create: allocation cases", () => {
     }
   });
 
-  it("case 37 spread mode ignores domains", async () => {
+  it("spread mode ignores domains", async () => {
     const inventory = sharedFixture();
     const dx = uid("domain/Dx");
     const dy = uid("domain/Dy");
@@ -269,7 +269,7 @@ describe("batch create: allocation cases", () => {
     expect(await domainsOf(target, instances(response))).toEqual(new Set([dx, dy]));
   });
 
-  it("case 39 machines without NVLink domain default mode", async () => {
+  it("machines without NVLink domain default mode", async () => {
     const inventory = sharedFixture();
     const it6 = addInstanceType(inventory, {
       name: "IT6",
@@ -284,7 +284,7 @@ describe("batch create: allocation cases", () => {
     expect(error(response).data?.available).toBe(6);
   });
 
-  it("case 40 machines without NVLink domain spread mode", async () => {
+  it("machines without NVLink domain spread mode", async () => {
     const inventory = sharedFixture();
     const it6 = addInstanceType(inventory, {
       name: "IT6",
@@ -300,7 +300,7 @@ describe("batch create: allocation cases", () => {
     expect(instances(response)).toHaveLength(2);
   });
 
-  it("case 42 only Ready unassigned machines count", async () => {
+  it("only Ready unassigned machines count", async () => {
     const inventory = sharedFixture();
     const ready = machines("it5", 7, { instanceTypeId: "", domain: ids.D1 });
     const maintenance = machines("it5m", 2, {
@@ -323,7 +323,7 @@ describe("batch create: allocation cases", () => {
     expect(error(response).message).toContain("requested 5, available 4");
   });
 
-  it("case 43 other instance types invisible", async () => {
+  it("other instance types invisible", async () => {
     const inventory = sharedFixture();
     const it5 = addInstanceType(inventory, {
       name: "IT5",
@@ -336,7 +336,7 @@ describe("batch create: allocation cases", () => {
     expect(error(response).message).toContain("requested 3, available 2");
   });
 
-  it("case 57c first interface becomes physical", async () => {
+  it("first interface becomes physical", async () => {
     const target = await start();
     const response = await create(target, baseRequest());
     expect(response.status).toBe(201);
@@ -348,23 +348,23 @@ describe("batch create: allocation cases", () => {
 
 describe("batch create: validation cases", () => {
   const cases: [string, Record<string, unknown>, string][] = [
-    ["case 2 missing namePrefix", without(baseRequest(), "namePrefix"), "namePrefix"],
-    ["case 3 count zero", baseRequest({ count: 0 }), "count"],
-    ["case 4 count 73", baseRequest({ count: 73 }), "count"],
-    ["case 4 count 19", baseRequest({ count: 19 }), "count"],
+    ["missing namePrefix", without(baseRequest(), "namePrefix"), "namePrefix"],
+    ["count zero", baseRequest({ count: 0 }), "count"],
+    ["count 73", baseRequest({ count: 73 }), "count"],
+    ["count 19", baseRequest({ count: 19 }), "count"],
     [
-      "case 32 malformed OS id",
+      "malformed OS id",
       without(baseRequest({ operatingSystemId: "not-a-valid-uuid" }), "ipxeScript"),
       "operatingSystemId",
     ],
-    ["case 56 neither OS nor iPXE", without(baseRequest(), "ipxeScript"), "operatingSystemId"],
+    ["neither OS nor iPXE", without(baseRequest(), "ipxeScript"), "operatingSystemId"],
     [
-      "case 57a subnet and prefix mixed",
+      "subnet and prefix mixed",
       baseRequest({ interfaces: [{ subnetId: ids.SN1 }, { vpcPrefixId: ids.P1 }] }),
       "interfaces",
     ],
     [
-      "case 57b two physical subnet interfaces",
+      "two physical subnet interfaces",
       baseRequest({
         interfaces: [
           { subnetId: ids.SN1, isPhysical: true },
@@ -387,7 +387,7 @@ describe("batch create: validation cases", () => {
     expect(await assignedCount(target)).toBe(0);
   });
 
-  it("case 6 explicit IP in batch", async () => {
+  it("explicit IP in batch", async () => {
     const target = await start();
     const response = await create(
       target,
@@ -397,7 +397,7 @@ describe("batch create: validation cases", () => {
     expect(JSON.stringify(error(response).data)).toContain("ipAddress");
   });
 
-  it("case 57a data under interfaces __all__", async () => {
+  it("data under interfaces __all__", async () => {
     const target = await start();
     const response = await create(
       target,
@@ -452,7 +452,7 @@ describe("batch create: reference cases", () => {
   const P = ids;
   const cases: [string, () => FixtureInventory, Record<string, unknown>, number, string[]][] = [
     [
-      "case 8 declared secondary VPC unused",
+      "declared secondary VPC unused",
       sharedFixture,
       baseRequest({
         vpcId: P.VF,
@@ -463,7 +463,7 @@ describe("batch create: reference cases", () => {
       [P.VF, P.VF2],
     ],
     [
-      "case 9 undeclared VPC",
+      "undeclared VPC",
       sharedFixture,
       baseRequest({
         vpcId: P.VF,
@@ -476,7 +476,7 @@ describe("batch create: reference cases", () => {
       [P.P2, P.VF2],
     ],
     [
-      "case 10 primary physical on secondary VPC with device",
+      "primary physical on secondary VPC with device",
       sharedFixture,
       baseRequest({
         vpcId: P.VF,
@@ -487,7 +487,7 @@ describe("batch create: reference cases", () => {
       ["deviceInstance 0", P.P2],
     ],
     [
-      "case 11 primary physical on secondary VPC",
+      "primary physical on secondary VPC",
       sharedFixture,
       baseRequest({
         vpcId: P.VF,
@@ -498,7 +498,7 @@ describe("batch create: reference cases", () => {
       ["primary physical interface", P.P2],
     ],
     [
-      "case 12 primary prefix from another site",
+      "primary prefix from another site",
       sharedFixture,
       baseRequest({
         vpcId: P.VF,
@@ -508,7 +508,7 @@ describe("batch create: reference cases", () => {
       [P.P3, P.S2],
     ],
     [
-      "case 13 secondary prefix from another site",
+      "secondary prefix from another site",
       sharedFixture,
       baseRequest({
         vpcId: P.VF,
@@ -522,28 +522,28 @@ describe("batch create: reference cases", () => {
       [P.P3, P.S2],
     ],
     [
-      "case 17 unknown tenantId",
+      "unknown tenantId",
       sharedFixture,
       baseRequest({ tenantId: uid("tenant/none") }),
       400,
       [uid("tenant/none")],
     ],
     [
-      "case 18 unknown instance type",
+      "unknown instance type",
       sharedFixture,
       baseRequest({ instanceTypeId: uid("instance-type/none") }),
       400,
       ["Instance type", uid("instance-type/none")],
     ],
     [
-      "case 19 unknown VPC",
+      "unknown VPC",
       sharedFixture,
       baseRequest({ vpcId: uid("vpc/none") }),
       400,
       ["VPC", uid("vpc/none")],
     ],
     [
-      "case 22 subnet not ready",
+      "subnet not ready",
       () => {
         const inventory = sharedFixture();
         inventory.subnets.push({
@@ -560,7 +560,7 @@ describe("batch create: reference cases", () => {
       [uid("subnet/SNX"), "Ready"],
     ],
     [
-      "case 26 inactive DPU service version",
+      "inactive DPU service version",
       sharedFixture,
       baseRequest({
         dpuExtensionServiceDeployments: [
@@ -572,7 +572,7 @@ describe("batch create: reference cases", () => {
       ["INVALID-VERSION", P.DES1],
     ],
     [
-      "case 29 unknown DPU service",
+      "unknown DPU service",
       sharedFixture,
       baseRequest({
         dpuExtensionServiceDeployments: [{ dpuExtensionServiceId: uid("dpu/none"), version: "v1" }],
@@ -581,7 +581,7 @@ describe("batch create: reference cases", () => {
       [uid("dpu/none")],
     ],
     [
-      "case 30 DPU service at another site",
+      "DPU service at another site",
       sharedFixture,
       baseRequest({
         dpuExtensionServiceDeployments: [{ dpuExtensionServiceId: P.DES2, version: "v1" }],
@@ -590,21 +590,21 @@ describe("batch create: reference cases", () => {
       [P.DES2, P.SP],
     ],
     [
-      "case 31 image OS without site capability",
+      "image OS without site capability",
       sharedFixture,
       without(baseRequest({ operatingSystemId: P.OSI }), "ipxeScript"),
       400,
       [P.OSI, "image-based"],
     ],
     [
-      "case 33 OS of another tenant",
+      "OS of another tenant",
       sharedFixture,
       without(baseRequest({ operatingSystemId: P.OSX }), "ipxeScript"),
       400,
       [P.OSX, "another tenant"],
     ],
     [
-      "case 53 tenantId of another tenant",
+      "tenantId of another tenant",
       sharedFixture,
       baseRequest({ tenantId: P.T2 }),
       400,
@@ -683,7 +683,7 @@ describe("batch create: reference cases", () => {
     expect(await assignedCount(target)).toBe(0);
   });
 
-  it("case 20 site not registered", async () => {
+  it("site not registered", async () => {
     const inventory = sharedFixture();
     const it4 = addInstanceType(inventory, {
       name: "IT4",
@@ -720,7 +720,7 @@ describe("batch create: reference cases", () => {
     expect(error(response).message).toContain(ids.SP);
   });
 
-  it("case 21 VPC not ready", async () => {
+  it("VPC not ready", async () => {
     const inventory = sharedFixture();
     inventory.vpcs.push({
       id: uid("vpc/VN"),
@@ -746,7 +746,7 @@ describe("batch create: reference cases", () => {
     expect(error(response).message).toContain("not ready");
   });
 
-  it("case 34 autoNetwork on a non-FLAT VPC", async () => {
+  it("autoNetwork on a non-FLAT VPC", async () => {
     const target = await start();
     const response = await create(target, baseRequest({ interfaces: [], autoNetwork: true }));
     expect(response.status).toBe(400);
