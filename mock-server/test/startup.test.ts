@@ -56,7 +56,7 @@ describe("startMockServer on a taken port", () => {
     dir = mkdtempSync(join(tmpdir(), "nico-mock-port-"));
     specPath = join(dir, "spec.yaml");
     writeFileSync(specPath, spec);
-    // An HTTP server that answers every request, so a bare HTTP probe would succeed.
+    // An HTTP server that responds to every request, so a bare HTTP probe would succeed.
     occupant = createServer((_request, response) => response.end("not prism"));
     await new Promise<void>((resolve) => occupant.listen(0, "127.0.0.1", resolve));
     const address = occupant.address();

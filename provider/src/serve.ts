@@ -14,7 +14,7 @@ export interface ServeProviderOptions {
   createClient?: ClientFactory;
   /** Writes the handshake line. Default: stdout. */
   writeHandshake?: (line: string) => void;
-  /** Called after Terraform asks the plugin to shut down. Default: exit the process. */
+  /** Called after Terraform requests that the plugin shut down. Default: exit the process. */
   onShutdown?: () => void;
 }
 

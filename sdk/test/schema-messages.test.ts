@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   describeValue,
+  formatIssues,
   validateBatchInstanceCreateRequest,
   validateInstanceUpdateRequest,
   type ValidationIssue,
+  type ValidationResult,
 } from "../src/schema/index";
 
 const subnetId = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c61";
@@ -21,6 +23,12 @@ function body(changes: Record<string, unknown> = {}) {
     interfaces: [{ subnetId }],
     ...changes,
   };
+}
+
+/** Returns the parsed data of a result, failing the test with the issues when it is invalid. */
+function dataOf<T>(result: ValidationResult<T>): T {
+  if (!result.success) expect.fail(formatIssues(result.issues));
+  return result.data;
 }
 
 function issuesOf(value: unknown): ValidationIssue[] {
@@ -123,17 +131,17 @@ describe("null as absent in batch create", () => {
 
   it("null autoNetwork means false", () => {
     const result = validateBatchInstanceCreateRequest(body(nullFields));
-    expect(result.success && result.data.autoNetwork).toBe(false);
+    expect(dataOf(result).autoNetwork).toBe(false);
   });
 
   it("null topologyOptimized means true", () => {
     const result = validateBatchInstanceCreateRequest(body(nullFields));
-    expect(result.success && result.data.topologyOptimized).toBe(true);
+    expect(dataOf(result).topologyOptimized).toBe(true);
   });
 
   it("null labels are dropped", () => {
     const result = validateBatchInstanceCreateRequest(body(nullFields));
-    expect(result.success && "labels" in result.data).toBe(false);
+    expect("labels" in dataOf(result)).toBe(false);
   });
 
   it("null interfaces with autoNetwork", () => {
@@ -154,7 +162,7 @@ describe("null as absent in batch create", () => {
         ],
       }),
     );
-    const flags = result.success ? result.data.interfaces.map((item) => item.isPhysical) : [];
+    const flags = dataOf(result).interfaces.map((item) => item.isPhysical);
     expect(flags).toEqual([true, false]);
   });
 
@@ -162,20 +170,20 @@ describe("null as absent in batch create", () => {
     const result = validateBatchInstanceCreateRequest(
       body({ nvLinkInterfaces: [{ nvLinkLogicalPartitionId: partitionId, deviceInstance: null }] }),
     );
-    expect(result.success && result.data.nvLinkInterfaces?.[0]?.deviceInstance).toBe(0);
+    expect(dataOf(result).nvLinkInterfaces?.[0]?.deviceInstance).toBe(0);
   });
 
   it("null InfiniBand deviceInstance means 0", () => {
     const item = { partitionId, device: "CX7", isPhysical: true, deviceInstance: null };
     const result = validateBatchInstanceCreateRequest(body({ infinibandInterfaces: [item] }));
-    expect(result.success && result.data.infinibandInterfaces?.[0]?.deviceInstance).toBe(0);
+    expect(dataOf(result).infinibandInterfaces?.[0]?.deviceInstance).toBe(0);
   });
 
   it("update drops null deviceInstance", () => {
     const result = validateInstanceUpdateRequest({
       nvLinkInterfaces: [{ nvLinkLogicalPartitionId: partitionId, deviceInstance: null }],
     });
-    expect(result.success && result.data.nvLinkInterfaces?.[0]).toEqual({
+    expect(dataOf(result).nvLinkInterfaces?.[0]).toEqual({
       nvLinkLogicalPartitionId: partitionId,
     });
   });

@@ -1,6 +1,6 @@
 // Checks that openapi.yaml and the zod validators agree where the drift test cannot look: rules
 // over several fields, multi-byte strings at the length bounds, and UUID spellings. ajv
-// (JSON Schema 2020-12, the dialect of OpenAPI 3.1) stands in for any schema-driven tool.
+// (JSON Schema 2020-12, the dialect of OpenAPI 3.1) represents any schema-driven tool.
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";

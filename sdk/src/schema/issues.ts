@@ -31,7 +31,7 @@ export interface ErrorData {
 
 /**
  * Maximum number of issues a validator returns. Beyond it, one `too_many_issues` issue on the
- * whole value says how many more were found, so error bodies stay small.
+ * whole value states how many more were found, so error bodies stay small.
  */
 export const maxReportedIssues = 100;
 

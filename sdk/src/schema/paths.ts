@@ -3,7 +3,7 @@
 /** Key under which a reason for a whole object or list is stored when its children have reasons too. */
 export const wholeValueKey = "__all__";
 
-/** Longest value or path segment, in characters, that a message shows in full. */
+/** Maximum length, in characters, of a value or path segment that a message shows in full. */
 export const maxShownLength = 64;
 
 /** Shortens `text` to `maxShownLength` characters, ending with an ellipsis when cut. */

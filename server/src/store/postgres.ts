@@ -49,12 +49,12 @@ export interface PostgresStoreOptions {
 type Row = Record<string, unknown>;
 type Queryable = pg.Pool | pg.PoolClient;
 
-/** Whether a `--database` value names a PostgreSQL database rather than a SQLite file. */
+/** Reports whether a `--database` value names a PostgreSQL database rather than a SQLite file. */
 export function isPostgresUrl(database: string): boolean {
   return /^postgres(ql)?:\/\//i.test(database);
 }
 
-/** The database location with any password replaced, for logs and messages. */
+/** Returns the database location with any password replaced, for logs and messages. */
 export function redactDatabaseUrl(database: string): string {
   if (!isPostgresUrl(database)) {
     return database;
@@ -85,7 +85,7 @@ function sqlState(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** Whether running the transaction again may succeed: it lost a race, nothing else failed. */
+/** Reports whether running the transaction again may succeed, because it only lost a race. */
 function isRetryable(error: unknown): boolean {
   if (error instanceof StoreConflictError) {
     return true;
@@ -95,7 +95,7 @@ function isRetryable(error: unknown): boolean {
 }
 
 /**
- * Whether the error means the connection is gone: the server terminated the session, or the
+ * Reports whether the error means the connection is gone: the server terminated the session, or the
  * socket failed (pg errors without a SQLSTATE, such as "Connection terminated unexpectedly").
  */
 function isConnectionFailure(error: unknown): boolean {
