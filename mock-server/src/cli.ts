@@ -38,14 +38,14 @@ try {
   console.error(`Prism mock failed to start: ${(error as Error).message}`);
   process.exit(1);
 }
-console.log(`Prism mock listening on ${server.url}`);
-// Prism accepts any bearer token, so "dev" only fills the variable.
-console.log(
-  `Try: NICO_ENDPOINT=${server.url} NICO_ORG=acme NICO_TOKEN=dev npx tsx examples/sdk/create-batch.ts`,
-);
-
+// Handlers go in before any output, so a signal sent as soon as the URL appears still stops Prism.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void server.close().then(() => process.exit(0));
   });
 }
+console.log(`Prism mock listening on ${server.url}`);
+// Prism accepts any bearer token, so "dev" only fills the variable.
+console.log(
+  `Try: NICO_ENDPOINT=${server.url} NICO_ORG=acme NICO_TOKEN=dev npx tsx examples/sdk/create-batch.ts`,
+);
